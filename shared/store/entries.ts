@@ -1,0 +1,78 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+import type { Entry, EntryStatus } from '../domain/entries/entry.js';
+import { dynamo } from './clients.js';
+import { keys } from './keys.js';
+import { listPartition, withoutKeys, type ListRequest } from './list-page.js';
+import { getItem, putIfVersion, putNew } from './table.js';
+
+const toItem = (e: Entry) => ({
+  ...keys.entry(e.entryId),
+  ...keys.entriesOfCategory(e.categoryId),
+  gsi1sk: keys.entryInCategorySort(e.status, e.entryId),
+  ...keys.entriesOfOrganisation(e.orgCode),
+  gsi2sk: e.entryId,
+  ...keys.allEntries(),
+  gsi3sk: e.entryId,
+  ...e,
+});
+
+export async function insertEntry(entry: Entry): Promise<void> {
+  await putNew(toItem(entry));
+}
+
+export async function findEntry(entryId: string): Promise<Entry | undefined> {
+  const item = await getItem<Record<string, unknown>>(keys.entry(entryId));
+  return item ? withoutKeys<Entry>(item) : undefined;
+}
+
+/**
+ * Writes the whole entry (state, answers, evidence and history together) if no other write
+ * landed since it was read at `expectedRevision`. False means someone else wrote first.
+ */
+export const saveEntry = (entry: Entry, expectedRevision: number): Promise<boolean> =>
+  putIfVersion({ ...toItem(entry), version: entry.version }, expectedRevision, 'revision');
+
+export async function findEntries(entryIds: readonly string[]): Promise<Entry[]> {
+  const found: Entry[] = [];
+  for (let i = 0; i < entryIds.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [config().TABLE_NAME]: { Keys: entryIds.slice(i, i + 100).map((id) => ({ ...keys.entry(id) })) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(out.Responses?.[config().TABLE_NAME] ?? []).map(withoutKeys<Entry>));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export const listEntriesOfOrganisation = (orgCode: string, request: ListRequest) =>
+  listPartition(
+    'gsi2',
+    { attribute: 'gsi2pk', value: keys.entriesOfOrganisation(orgCode).gsi2pk, sortAttribute: 'gsi2sk' },
+    request,
+    withoutKeys<Entry>,
+  );
+
+export const listEntriesOfCategory = (categoryId: string, status: EntryStatus | undefined, request: ListRequest) =>
+  listPartition(
+    'gsi1',
+    {
+      attribute: 'gsi1pk',
+      value: keys.entriesOfCategory(categoryId).gsi1pk,
+      sortAttribute: 'gsi1sk',
+      ...(status ? { sortPrefix: `${status}#` } : {}),
+    },
+    request,
+    withoutKeys<Entry>,
+  );
+
+export const listAllEntries = (request: ListRequest) =>
+  listPartition(
+    'gsi3',
+    { attribute: 'gsi3pk', value: keys.allEntries().gsi3pk, sortAttribute: 'gsi3sk' },
+    request,
+    withoutKeys<Entry>,
+  );

@@ -1,0 +1,89 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { config } from '../config.js';
+import { dynamo } from './clients.js';
+import type { ItemKey } from './keys.js';
+
+/** Reads one item by key; undefined when absent. Strongly consistent: the caller often writes next. */
+export async function getItem<T>(key: ItemKey): Promise<T | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: config().TABLE_NAME, Key: key, ConsistentRead: true }));
+  return out.Item as T | undefined;
+}
+
+/**
+ * Puts an item only if no item with its key exists. Returns false when one does, so callers can
+ * tell "already there" (a retry, a duplicate) from a failure.
+ */
+export async function putNew(item: ItemKey & Record<string, unknown>): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({ TableName: config().TABLE_NAME, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Replaces an item only if its stored version (or revision) is still `expected`. Returns false
+ * when someone else wrote first.
+ */
+export async function putIfVersion(
+  item: ItemKey & Record<string, unknown>,
+  expected: number,
+  attribute: 'version' | 'revision' = 'version',
+): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: item,
+        ConditionExpression: '#v = :expected',
+        ExpressionAttributeNames: { '#v': attribute },
+        ExpressionAttributeValues: { ':expected': expected },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Puts an item unconditionally (seed data, idempotent records whose key makes them unique). */
+export async function putItem(item: ItemKey & Record<string, unknown>): Promise<void> {
+  await dynamo().send(new PutCommand({ TableName: config().TABLE_NAME, Item: item }));
+}
+
+/** An UpdateItem on the table; callers give the key, expressions and condition. */
+export async function updateItem(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>) {
+  return dynamo().send(new UpdateCommand({ TableName: config().TABLE_NAME, ...input }));
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The last key read, when more items may follow. */
+  lastKey?: Record<string, unknown>;
+}
+
+/** One page of a Query on the table or an index. */
+export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<Page<T>> {
+  const out = await dynamo().send(new QueryCommand({ TableName: config().TABLE_NAME, ...input }));
+  return { items: (out.Items ?? []) as T[], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
+}
+
+/** Every item of a Query, page after page: for bounded sets (a category's scores, a programme's judges). */
+export async function queryAll<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await queryPage<T>({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) });
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return items;
+}
+
+export { ConditionalCheckFailedException };
