@@ -1,0 +1,17 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32): the same seed always gives the same sequence,
+ * so anything drawn from it (the bootstrap behind shortlist confidence) is reproducible — an organiser
+ * who reloads the results page sees the same figures. Not for anything secret.
+ *
+ * @returns a function giving numbers in [0, 1)
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
