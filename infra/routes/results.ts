@@ -1,0 +1,1 @@
+export const resultRoutes = {} as const;
