@@ -40,7 +40,9 @@ const action = fc.record({
   words: fc.integer({ min: 0, max: 8 }),
 });
 
-function apply(entry: Entry, a: fc.RecordValue<typeof action>): Entry {
+type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
+
+function apply(entry: Entry, a: Action): Entry {
   const who = people[a.who]!;
   const now = new Date(Date.parse('2026-01-01T00:00:00.000Z') + a.day * 86_400_000);
   switch (a.kind) {
