@@ -3,6 +3,7 @@ import { routeList } from '../routes.js';
 import { claimsFor } from './demo-claims.js';
 import { startLocalStack } from './local-stack.js';
 import { DEMO_USERS } from './demo-users.js';
+import { seedDemoData } from './seed.js';
 
 /** `npm start`: the local API on embedded servers, with demo data, until Ctrl-C. */
 const dataDir = resolve(process.env.LAUREL_DATA_DIR ?? '.data');
@@ -14,6 +15,7 @@ const stack = await startLocalStack({
   routes: routeList,
   log: (line) => console.log(line),
 });
+await seedDemoData();
 
 const url = stack.gateway.url.replace('127.0.0.1', 'localhost');
 console.log(`
