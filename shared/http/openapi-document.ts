@@ -28,7 +28,8 @@ function register(registry: OpenAPIRegistry, route: HttpRoute): void {
     summary: route.summary,
     tags: [route.tag],
     description: route.audience === 'public' ? 'Public: no token needed.' : `Roles: ${route.audience.join(', ')}.`,
-    ...(signedIn ? { security: [{ bearer: [] }] } : {}),
+    // An empty list says outright that a public route needs no token.
+    security: signedIn ? [{ bearer: [] }] : [],
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
