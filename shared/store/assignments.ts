@@ -87,3 +87,25 @@ export const pageOfJudgeAssignments = (judgeId: string, request: ListRequest, ro
     request,
     withoutKeys<Assignment>,
   );
+
+/** One page of a category's assignments, ordered by entry then judge. */
+export const pageOfCategoryAssignments = (categoryId: string, request: ListRequest, round: Round = 1) =>
+  listPartition(
+    'gsi1',
+    { attribute: 'gsi1pk', value: keys.assignmentsOfCategory(categoryId, round).gsi1pk, sortAttribute: 'gsi1sk' },
+    request,
+    withoutKeys<Assignment>,
+  );
+
+/** Every (entry, judge) pair assigned in a category: one Query on gsi1, all pages, projected to the pair. */
+export async function assignedPairsOfCategory(
+  categoryId: string,
+  round: Round = 1,
+): Promise<Pick<Assignment, 'entryId' | 'judgeId'>[]> {
+  return queryAll<Pick<Assignment, 'entryId' | 'judgeId'>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.assignmentsOfCategory(categoryId, round).gsi1pk },
+    ProjectionExpression: 'entryId, judgeId',
+  });
+}

@@ -4,7 +4,7 @@ import type { Entry, EntryStatus } from '../domain/entries/entry.js';
 import { dynamo } from './clients.js';
 import { keys } from './keys.js';
 import { listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putIfVersion, putNew } from './table.js';
+import { getItem, putIfVersion, putNew, queryAll } from './table.js';
 
 const toItem = (e: Entry) => ({
   ...keys.entry(e.entryId),
@@ -76,3 +76,46 @@ export const listAllEntries = (request: ListRequest) =>
     request,
     withoutKeys<Entry>,
   );
+
+/**
+ * Every entry of a category in one status, as the judging needs it (id and organisation only, not
+ * answers or evidence): one Query on the category index with the status prefix, page after page.
+ */
+export async function entryOrgsOfCategory(
+  categoryId: string,
+  status: EntryStatus,
+): Promise<{ entryId: string; orgCode: string }[]> {
+  return queryAll<{ entryId: string; orgCode: string }>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.entriesOfCategory(categoryId).gsi1pk,
+      ':prefix': keys.entryInCategorySort(status, ''),
+    },
+    ProjectionExpression: 'entryId, orgCode',
+  });
+}
+
+/** What results, shortlists and progress need of an entry: no answers, no evidence, no history. */
+export type EntryHeadline = Pick<Entry, 'entryId' | 'categoryId' | 'programmeId' | 'orgCode' | 'title' | 'status'>;
+
+/**
+ * Every entry of a category, every status, as headlines: one Query on gsi1 (all pages), projected so
+ * that long answers are not carried back. For results and shortlists over a whole category.
+ */
+export async function entryHeadlinesOfCategory(categoryId: string): Promise<EntryHeadline[]> {
+  return queryAll<EntryHeadline>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.entriesOfCategory(categoryId).gsi1pk },
+    ProjectionExpression: '#entryId, #categoryId, #programmeId, #orgCode, #title, #status',
+    ExpressionAttributeNames: {
+      '#entryId': 'entryId',
+      '#categoryId': 'categoryId',
+      '#programmeId': 'programmeId',
+      '#orgCode': 'orgCode',
+      '#title': 'title',
+      '#status': 'status',
+    },
+  });
+}

@@ -33,6 +33,8 @@ export const keys = {
 
   judge: (programmeId: string, userId: string) => one(`PROG#${programmeId}`, `JUDGE#${userId}`),
   judgesOfProgramme: (programmeId: string) => ({ pk: `PROG#${programmeId}`, skPrefix: 'JUDGE#' }),
+  /** gsi2: the programmes a user judges in (their judge items), sorted by programme. */
+  programmesOfJudge: (userId: string) => ({ gsi2pk: `JUDGE#${userId}#PROGS` }),
 
   assignment: (entryId: string, judgeId: string, round: Round = 1) =>
     one(`ENTRY#${entryId}`, `ROUND#${round}#ASSIGN#${judgeId}`),
@@ -45,6 +47,14 @@ export const keys = {
     gsi1pk: `CAT#${categoryId}#ROUND#${round}#ASSIGN`,
   }),
   assignmentsOfJudge: (judgeId: string, round: Round = 1) => ({ gsi2pk: `JUDGE#${judgeId}#ROUND#${round}#ASSIGN` }),
+
+  /** A category's log of assignments taken away, oldest first. */
+  assignmentRemoval: (categoryId: string, at: string, entryId: string, judgeId: string, round: Round = 1) =>
+    one(`CAT#${categoryId}`, `ROUND#${round}#ASSIGNLOG#${at}#${entryId}#${judgeId}`),
+  assignmentRemovalsOfCategory: (categoryId: string, round: Round = 1) => ({
+    pk: `CAT#${categoryId}`,
+    skPrefix: `ROUND#${round}#ASSIGNLOG#`,
+  }),
 
   score: (entryId: string, judgeId: string, round: Round = 1) =>
     one(`ENTRY#${entryId}`, `ROUND#${round}#SCORE#${judgeId}`),

@@ -12,7 +12,8 @@ const hidden = () => new NotFoundError('No such entry.');
 export function assertCanReadEntry(principal: SignedIn, entry: Entry, assignedToCaller: boolean): void {
   if (principal.role === 'organiser') return;
   if (principal.role === 'entrant' && principal.orgCode === entry.orgCode) return;
-  if (principal.role === 'judge' && assignedToCaller) return;
+  // A judge never reads their own organisation's entry, even one assigned before it was known.
+  if (principal.role === 'judge' && assignedToCaller && principal.orgCode !== entry.orgCode) return;
   throw hidden();
 }
 

@@ -26,6 +26,8 @@ export interface EvidenceItem {
   /** The presigned upload stops working at this time; a pending item past it is stale. */
   uploadExpiresAt: string;
   updatedAt: string;
+  /** The ETag of the object that was checked; a later object under the same key is not that file. */
+  etag?: string;
 }
 
 /**

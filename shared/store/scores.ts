@@ -1,0 +1,86 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+import type { Score } from '../domain/scoring/score.js';
+import { dynamo } from './clients.js';
+import { keys, type Round } from './keys.js';
+import { withoutKeys } from './list-page.js';
+import { getItem, putIfVersion, putNew, queryAll } from './table.js';
+
+/**
+ * A score sheet lives beside its entry (`ENTRY#id`, `ROUND#r#SCORE#judge`), so an entry's scores are
+ * one Query, and is indexed on gsi1 under its category, so results read a category's scores in one
+ * (paged) Query.
+ */
+const toItem = (s: Score) => ({
+  ...keys.score(s.entryId, s.judgeId, s.round),
+  ...keys.scoresOfCategory(s.categoryId, s.round),
+  gsi1sk: `${s.entryId}#${s.judgeId}`,
+  ...s,
+});
+
+export async function findScore(entryId: string, judgeId: string, round: Round = 1): Promise<Score | undefined> {
+  const item = await getItem<Record<string, unknown>>(keys.score(entryId, judgeId, round));
+  return item ? withoutKeys<Score>(item) : undefined;
+}
+
+/** Stores a judge's first sheet for an entry; false when one was stored meanwhile. */
+export const insertScore = (score: Score): Promise<boolean> => putNew(toItem(score));
+
+/** Replaces a sheet if it is still at `expected`; false when someone (the judge, in another tab) wrote first. */
+export const saveScore = (score: Score, expected: number): Promise<boolean> => putIfVersion(toItem(score), expected);
+
+/** Every sheet of an entry in a round, drafts included. */
+export async function scoresOfEntry(entryId: string, round: Round = 1): Promise<Score[]> {
+  const { pk, skPrefix } = keys.scoresOfEntry(entryId, round);
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+  });
+  return items.map(withoutKeys<Score>);
+}
+
+/** Every sheet of a category in a round, drafts included: one Query on gsi1, all pages. */
+export async function scoresOfCategory(categoryId: string, round: Round = 1): Promise<Score[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.scoresOfCategory(categoryId, round).gsi1pk },
+  });
+  return items.map(withoutKeys<Score>);
+}
+
+/** Writes many sheets at once (seed data, benchmarks); BatchWrite, 25 at a time, retrying what is left over. */
+export async function insertScores(scores: readonly Score[]): Promise<void> {
+  for (let i = 0; i < scores.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [config().TABLE_NAME]: scores.slice(i, i + 25).map((s) => ({ PutRequest: { Item: toItem(s) } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request }));
+      request = out.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+/** What results need of a sheet: whose, for which entry, the marks, whether final, the comment. */
+export type ScoreMarks = Pick<Score, 'entryId' | 'judgeId' | 'scores' | 'final' | 'comment'>;
+
+/**
+ * Every sheet of a category in a round, projected to what results need (one Query on gsi1, all
+ * pages): a third of the bytes of whole items to carry and unmarshal for a large category.
+ */
+export async function scoreMarksOfCategory(categoryId: string, round: Round = 1): Promise<ScoreMarks[]> {
+  return queryAll<ScoreMarks>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.scoresOfCategory(categoryId, round).gsi1pk },
+    ProjectionExpression: '#entryId, #judgeId, #scores, #final, #comment',
+    ExpressionAttributeNames: {
+      '#entryId': 'entryId',
+      '#judgeId': 'judgeId',
+      '#scores': 'scores',
+      '#final': 'final',
+      '#comment': 'comment',
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { NotFoundError, PreconditionFailedError, UnavailableError } from '../../domain/errors.js';
+import { replaceConflicts, withOwnOrganisation, type DeclaredConflict } from '../../domain/judging/judge.js';
+import type { SignedIn } from '../../domain/principal.js';
+import { findJudge, judgeRecordsOfUser, saveJudge } from '../../store/judges.js';
+import { removeConflictingAssignments } from './remove-conflicting.js';
+
+const ATTEMPTS = 5;
+
+/**
+ * A judge declares the full list of their conflicts in a programme (their token's organisation is
+ * recorded as their own too). The judge item is written first, in one conditional write; then every
+ * assignment the new list forbids is removed and recorded.
+ */
+export async function declareConflicts(
+  principal: SignedIn,
+  programmeId: string,
+  conflicts: readonly DeclaredConflict[],
+  expected: number | undefined,
+  now: Date,
+) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const judge = await findJudge(programmeId, principal.userId);
+    if (!judge) throw new NotFoundError('You are not a judge of this programme.');
+    if (expected !== undefined && judge.version !== expected) {
+      throw new PreconditionFailedError('Your conflicts changed since you read them.');
+    }
+    const next = replaceConflicts(judge, conflicts, principal.orgCode, principal.userId, now);
+    if (await saveJudge(next, judge.version)) {
+      const removed = await removeConflictingAssignments(next, principal.userId, now);
+      return { judge: next, removed };
+    }
+    if (expected !== undefined) throw new PreconditionFailedError('Your conflicts changed since you read them.');
+  }
+  throw new UnavailableError('Your judge record is changing too often right now; try again.');
+}
+
+/**
+ * Records the organisation a judge's token names as their own on each of their judge records, and
+ * takes away any assignment that makes conflicted. Only a change is written, so the usual call is one
+ * Query. A lost race is left for the next call.
+ */
+export async function recordOwnOrganisation(principal: SignedIn, now: Date): Promise<void> {
+  if (!principal.orgCode) return;
+  for (const judge of await judgeRecordsOfUser(principal.userId)) {
+    const next = withOwnOrganisation(judge, principal.orgCode, now);
+    if (next && (await saveJudge(next, judge.version))) {
+      await removeConflictingAssignments(next, principal.userId, now);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { NotFoundError, PreconditionFailedError } from '../../domain/errors.js';
+import type { SignedIn } from '../../domain/principal.js';
+import { writeScore } from '../../domain/scoring/score-rules.js';
+import type { Category } from '../../domain/categories.js';
+import type { Score, ScoreInput } from '../../domain/scoring/score.js';
+import { findAssignment } from '../../store/assignments.js';
+import { markScoringStarted } from '../../store/categories.js';
+import { findEntry } from '../../store/entries.js';
+import { findScore, insertScore, saveScore } from '../../store/scores.js';
+import { getCategory, getProgramme } from '../programmes.js';
+
+/**
+ * A judge saves their score sheet for an entry they are assigned to (anyone else is told the entry
+ * does not exist). The first sheet saved in a category freezes its criteria: the freeze is one atomic
+ * write that returns the criteria in force, and the sheet is checked against those.
+ */
+export async function saveMyScore(
+  principal: SignedIn,
+  entryId: string,
+  input: ScoreInput,
+  expectedVersion: number | undefined,
+  now: Date,
+): Promise<Score> {
+  const judgeId = principal.userId;
+  const [entry, assignment] = await Promise.all([findEntry(entryId), findAssignment(entryId, judgeId)]);
+  if (!entry || !assignment) throw new NotFoundError('No such entry.');
+  const [category, programme, current] = await Promise.all([
+    getCategory(entry.categoryId),
+    getProgramme(entry.programmeId),
+    findScore(entryId, judgeId),
+  ]);
+  const write = (criteria: Category) =>
+    writeScore({ current, input, expectedVersion, entry, category: criteria, programme, judgeId, now });
+  let score = write(category);
+  if (!category.scoringStarted) score = write(await markScoringStarted(category.categoryId));
+  const stored = current ? await saveScore(score, current.version) : await insertScore(score);
+  if (!stored) throw new PreconditionFailedError('The score changed since you read it.');
+  return score;
+}
