@@ -115,3 +115,30 @@ export const DEMO_ENTRIES = [
     answers: answer('Blackpool CCG', 'organise primary care around neighbourhoods'),
   },
 ] as const;
+
+/**
+ * The demo panels: four judges sit on HSJ 2016's CCG of the Year, three on HTA 2017's category. Tom
+ * Ellis once worked for Halton CCG, so he is conflicted with it and never judges its entry.
+ */
+export const DEMO_JUDGES = [
+  {
+    userId: 'demo-judge-1',
+    name: 'Dr Ann Morgan',
+    email: 'ann.morgan@example.org',
+    programmes: ['hsj2016', 'hta2017'],
+  },
+  {
+    userId: 'demo-judge-2',
+    name: 'Tom Ellis',
+    email: 'tom.ellis@example.org',
+    programmes: ['hsj2016'],
+    conflicts: [{ orgCode: '01F', kind: 'employee' as const, note: 'Worked at Halton CCG until 2015' }],
+  },
+  { userId: 'demo-judge-3', name: 'Sara Okafor', email: 'sara.okafor@example.org', programmes: ['hsj2016', 'hta2017'] },
+  {
+    userId: 'demo-judge-4',
+    name: 'Gareth Price',
+    email: 'gareth.price@example.org',
+    programmes: ['hsj2016', 'hta2017'],
+  },
+] as const;

@@ -8,7 +8,17 @@ import { s3 } from '../../shared/store/clients.js';
 import { findEntry, insertEntry } from '../../shared/store/entries.js';
 import { findOrganisation, insertOrganisation } from '../../shared/store/organisations.js';
 import { findProgramme, insertProgramme } from '../../shared/store/programmes.js';
-import { DEMO_ENTRIES, DEMO_ORGANISATIONS, DEMO_PROGRAMMES, demoCriteria, demoQuestions } from './demo-data.js';
+import { findJudge } from '../../shared/store/judges.js';
+import { autoAssign } from '../../shared/use-cases/judging/auto-assign.js';
+import { addJudge } from '../../shared/use-cases/judging/judges.js';
+import {
+  DEMO_ENTRIES,
+  DEMO_JUDGES,
+  DEMO_ORGANISATIONS,
+  DEMO_PROGRAMMES,
+  demoCriteria,
+  demoQuestions,
+} from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 
 const DAY = 86_400_000;
@@ -117,4 +127,31 @@ export async function seedDemoData(now = Date.now()): Promise<void> {
   }
   for (const key of Object.keys(DEMO_PROGRAMMES) as (keyof typeof DEMO_PROGRAMMES)[]) await seedProgramme(key, now);
   for (const entry of DEMO_ENTRIES) await seedEntry(entry, now);
+  await seedPanels(now);
+}
+
+const seeder = { kind: 'user', userId: 'demo-organiser', role: 'organiser' } as const;
+
+/** Registers the demo judges and assigns the HSJ entries, which are already submitted, to the panel. */
+async function seedPanels(now: number): Promise<void> {
+  for (const judge of DEMO_JUDGES) {
+    for (const key of judge.programmes) {
+      const { programmeId, category } = DEMO_PROGRAMMES[key];
+      if (await findJudge(programmeId, judge.userId)) continue;
+      await addJudge(
+        seeder,
+        programmeId,
+        {
+          userId: judge.userId,
+          name: judge.name,
+          email: judge.email,
+          categoryIds: [category.categoryId],
+          conflicts: 'conflicts' in judge ? [...judge.conflicts] : [],
+        },
+        new Date(now),
+      );
+    }
+  }
+  // Adds only what is missing: running it again changes nothing.
+  await autoAssign(DEMO_PROGRAMMES.hsj2016.category.categoryId, new Date(now));
 }
