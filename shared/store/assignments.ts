@@ -1,9 +1,9 @@
-import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { dynamo } from './clients.js';
 import { keys, type Round } from './keys.js';
-import { listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putNew, queryAll } from './table.js';
+import { allInIndex, allUnderPrefix, listPartition, withoutKeys, type ListRequest } from './list-page.js';
+import { getItem, putAll, putNew, queryAll } from './table.js';
 
 /** A judge's duty to score one entry in one round. */
 export interface Assignment {
@@ -36,15 +36,7 @@ export const insertAssignment = (a: Assignment) => putNew(toItem(a));
 
 /** Adds many assignments (an automatic run); re-putting an existing pair changes nothing that matters. */
 export async function insertAssignments(assignments: readonly Assignment[]): Promise<void> {
-  for (let i = 0; i < assignments.length; i += 25) {
-    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-      [config().TABLE_NAME]: assignments.slice(i, i + 25).map((a) => ({ PutRequest: { Item: toItem(a) } })),
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request }));
-      request = out.UnprocessedItems as typeof request;
-    }
-  }
+  await putAll(assignments.map(toItem));
 }
 
 export async function deleteAssignment(entryId: string, judgeId: string, round: Round = 1): Promise<void> {
@@ -54,30 +46,15 @@ export async function deleteAssignment(entryId: string, judgeId: string, round: 
 }
 
 export async function assignmentsOfCategory(categoryId: string, round: Round = 1): Promise<Assignment[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.assignmentsOfCategory(categoryId, round).gsi1pk },
-  });
-  return items.map(withoutKeys<Assignment>);
+  return allInIndex<Assignment>('gsi1', keys.assignmentsOfCategory(categoryId, round).gsi1pk);
 }
 
 export async function assignmentsOfJudge(judgeId: string, round: Round = 1): Promise<Assignment[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.assignmentsOfJudge(judgeId, round).gsi2pk },
-  });
-  return items.map(withoutKeys<Assignment>);
+  return allInIndex<Assignment>('gsi2', keys.assignmentsOfJudge(judgeId, round).gsi2pk);
 }
 
 export async function assignmentsOfEntry(entryId: string, round: Round = 1): Promise<Assignment[]> {
-  const { pk, skPrefix } = keys.assignmentsOfEntry(entryId, round);
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-  });
-  return items.map(withoutKeys<Assignment>);
+  return allUnderPrefix<Assignment>(keys.assignmentsOfEntry(entryId, round));
 }
 
 export const pageOfJudgeAssignments = (judgeId: string, request: ListRequest, round: Round = 1) =>

@@ -1,8 +1,8 @@
 import type { Category } from '../domain/categories.js';
 import { PreconditionFailedError } from '../domain/errors.js';
 import { keys } from './keys.js';
-import { listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putIfVersion, putNew, queryAll, updateItem } from './table.js';
+import { allInIndex, listPartition, withoutKeys, type ListRequest } from './list-page.js';
+import { getItem, putIfVersion, putNew, updateItem } from './table.js';
 
 const toItem = (c: Category) => ({
   ...keys.category(c.categoryId),
@@ -53,10 +53,5 @@ export const listCategories = (programmeId: string, request: ListRequest) =>
 
 /** Every category of a programme (a programme has tens, not thousands). */
 export async function allCategories(programmeId: string): Promise<Category[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.categoriesOfProgramme(programmeId).gsi1pk },
-  });
-  return items.map(withoutKeys<Category>);
+  return allInIndex<Category>('gsi1', keys.categoriesOfProgramme(programmeId).gsi1pk);
 }

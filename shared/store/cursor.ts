@@ -20,11 +20,17 @@ const refused = () =>
     { path: 'query.cursor', message: 'not valid for this list' },
   ]);
 
-/** The start key for the next page; `partition` names the index key and value the query reads. */
+/**
+ * The start key for the next page; `partition` names the index key and value the query reads.
+ * With `keyAttributes`, the key must name exactly those attributes, none empty, and (with
+ * `sortPrefix`) a sort key inside the query's range: the fingerprint is no secret, and DynamoDB
+ * answers any other start key with a ValidationException, which is a client's error, not ours.
+ */
 export function decodeCursor(
   cursor: string,
   scope: string,
-  partition: { attribute: string; value: string },
+  partition: { attribute: string; value: string; sortAttribute?: string; sortPrefix?: string | undefined },
+  keyAttributes?: readonly string[],
 ): Record<string, string> {
   let parsed: z.infer<typeof Decoded>;
   try {
@@ -33,5 +39,11 @@ export function decodeCursor(
     throw refused();
   }
   if (parsed.q !== fingerprint(scope) || parsed.k[partition.attribute] !== partition.value) throw refused();
+  if (keyAttributes) {
+    const names = Object.keys(parsed.k);
+    const exact = names.length === keyAttributes.length && keyAttributes.every((a) => (parsed.k[a] ?? '') !== '');
+    const sortKey = partition.sortAttribute ? parsed.k[partition.sortAttribute] : undefined;
+    if (!exact || (partition.sortPrefix && !sortKey?.startsWith(partition.sortPrefix))) throw refused();
+  }
   return parsed.k;
 }

@@ -4,8 +4,8 @@ import type { Judge } from '../domain/judging/judge.js';
 import { scoreStatusOf, type ScoreStatus } from '../domain/judging/scoring-state.js';
 import { dynamo } from './clients.js';
 import { keys, type Round } from './keys.js';
-import { listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putIfVersion, putNew, queryAll } from './table.js';
+import { allInIndex, allUnderPrefix, listPartition, withoutKeys, type ListRequest } from './list-page.js';
+import { getItem, putIfVersion, putNew } from './table.js';
 
 const toItem = (j: Judge) => ({
   ...keys.judge(j.programmeId, j.userId),
@@ -28,12 +28,7 @@ export const saveJudge = (judge: Judge, expectedVersion: number): Promise<boolea
 
 /** Every judge of a programme (a programme has tens of judges, not thousands). */
 export async function allJudgesOfProgramme(programmeId: string): Promise<Judge[]> {
-  const { pk, skPrefix } = keys.judgesOfProgramme(programmeId);
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-  });
-  return items.map(withoutKeys<Judge>);
+  return allUnderPrefix<Judge>(keys.judgesOfProgramme(programmeId));
 }
 
 export const listJudges = (programmeId: string, request: ListRequest) => {
@@ -48,12 +43,7 @@ export const listJudges = (programmeId: string, request: ListRequest) => {
 
 /** The user's judge records, one per programme they judge in. */
 export async function judgeRecordsOfUser(userId: string): Promise<Judge[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.programmesOfJudge(userId).gsi2pk },
-  });
-  return items.map(withoutKeys<Judge>);
+  return allInIndex<Judge>('gsi2', keys.programmesOfJudge(userId).gsi2pk);
 }
 
 interface BatchKeys {

@@ -1,6 +1,13 @@
-import type { IndexName } from './table-design.js';
+import { TABLE_DESIGN, type IndexName } from './table-design.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { queryPage } from './table.js';
+import { queryAll, queryPage } from './table.js';
+
+/** The attributes of a start key for a Query on the table or an index: the table's keys, and the index's. */
+function keyAttributesOf(index: IndexName | 'table'): string[] {
+  const table = [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey];
+  const gsi = TABLE_DESIGN.indexes.find((i) => i.name === index);
+  return gsi ? [...table, gsi.partitionKey, gsi.sortKey] : table;
+}
 
 export interface ListRequest {
   limit: number;
@@ -24,7 +31,9 @@ export async function listPartition<T>(
   request: ListRequest,
   fromItem: (item: Record<string, unknown>) => T,
 ): Promise<ListPage<T>> {
-  const start = request.cursor ? decodeCursor(request.cursor, request.scope, partition) : undefined;
+  const start = request.cursor
+    ? decodeCursor(request.cursor, request.scope, partition, keyAttributesOf(index))
+    : undefined;
   const prefix = partition.sortPrefix;
   const page = await queryPage<Record<string, unknown>>({
     ...(index === 'table' ? {} : { IndexName: index }),
@@ -45,4 +54,24 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2s
 /** Drops the table's key attributes from an item, leaving the domain record. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+}
+
+/** Every record of an index partition, all pages: for bounded sets (a category's scores, a programme's categories). */
+export async function allInIndex<T>(index: IndexName, partition: string): Promise<T[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': `${index}pk` },
+    ExpressionAttributeValues: { ':pk': partition },
+  });
+  return items.map(withoutKeys<T>);
+}
+
+/** Every record under a sort-key prefix of one table partition, all pages. */
+export async function allUnderPrefix<T>(key: { pk: string; skPrefix: string }): Promise<T[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.skPrefix },
+  });
+  return items.map(withoutKeys<T>);
 }

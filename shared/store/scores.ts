@@ -1,10 +1,7 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
 import type { Score } from '../domain/scoring/score.js';
-import { dynamo } from './clients.js';
 import { keys, type Round } from './keys.js';
-import { withoutKeys } from './list-page.js';
-import { getItem, putIfVersion, putNew, queryAll } from './table.js';
+import { allInIndex, allUnderPrefix, withoutKeys } from './list-page.js';
+import { getItem, putAll, putIfVersion, putNew, queryAll } from './table.js';
 
 /**
  * A score sheet lives beside its entry (`ENTRY#id`, `ROUND#r#SCORE#judge`), so an entry's scores are
@@ -31,35 +28,17 @@ export const saveScore = (score: Score, expected: number): Promise<boolean> => p
 
 /** Every sheet of an entry in a round, drafts included. */
 export async function scoresOfEntry(entryId: string, round: Round = 1): Promise<Score[]> {
-  const { pk, skPrefix } = keys.scoresOfEntry(entryId, round);
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-  });
-  return items.map(withoutKeys<Score>);
+  return allUnderPrefix<Score>(keys.scoresOfEntry(entryId, round));
 }
 
 /** Every sheet of a category in a round, drafts included: one Query on gsi1, all pages. */
 export async function scoresOfCategory(categoryId: string, round: Round = 1): Promise<Score[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.scoresOfCategory(categoryId, round).gsi1pk },
-  });
-  return items.map(withoutKeys<Score>);
+  return allInIndex<Score>('gsi1', keys.scoresOfCategory(categoryId, round).gsi1pk);
 }
 
 /** Writes many sheets at once (seed data, benchmarks); BatchWrite, 25 at a time, retrying what is left over. */
 export async function insertScores(scores: readonly Score[]): Promise<void> {
-  for (let i = 0; i < scores.length; i += 25) {
-    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-      [config().TABLE_NAME]: scores.slice(i, i + 25).map((s) => ({ PutRequest: { Item: toItem(s) } })),
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request }));
-      request = out.UnprocessedItems as typeof request;
-    }
-  }
+  await putAll(scores.map(toItem));
 }
 
 /** What results need of a sheet: whose, for which entry, the marks, whether final, the comment. */

@@ -1,4 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { dynamo } from './clients.js';
@@ -84,6 +91,19 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'TableName' | '
     start = page.lastKey;
   } while (start);
   return items;
+}
+
+/** Puts many items, 25 to a BatchWrite, retrying whatever DynamoDB leaves unprocessed. */
+export async function putAll(items: readonly (ItemKey & Record<string, unknown>)[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [config().TABLE_NAME]: items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await dynamo().send(new BatchWriteCommand({ RequestItems: request }));
+      request = out.UnprocessedItems as typeof request;
+    }
+  }
 }
 
 export { ConditionalCheckFailedException };
