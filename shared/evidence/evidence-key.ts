@@ -23,6 +23,12 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * nothing. The person's own name is kept on the evidence item for display and download.
  */
 export function safeFileName(name: string): string {
+  // Cleaning can expose an extension the raw name did not have ("é_.a." → "e_.a"); a second pass
+  // settles it, and its result is a fixed point: it either has an extension or is already clean.
+  return cleanOnce(cleanOnce(name));
+}
+
+function cleanOnce(name: string): string {
   // NFKD first: it folds accents into marks we drop, and can turn "／" into "/" or "‥" into "..".
   const folded = name.normalize('NFKD').replace(/\p{M}/gu, '');
   const base = folded.slice(Math.max(folded.lastIndexOf('/'), folded.lastIndexOf('\\')) + 1);
