@@ -1,15 +1,14 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { functionBundling, repoRoot } from '../bundling.js';
 
-/** The repository root: handler paths in the route table are relative to it. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { repoRoot };
 
 /** The newest Node.js runtime this aws-cdk-lib offers (cdk-nag L1 wants the latest). */
 export const functionRuntime = Runtime.NODEJS_24_X;
@@ -33,7 +32,8 @@ export interface ServiceFunctionProps {
 
 /**
  * One Lambda function with the settings every Laurel function shares: newest Node.js runtime, arm64,
- * a minified ESM bundle with the AWS SDK inside, its own role and log group, and active tracing.
+ * a minified ESM bundle with the AWS SDK inside (`functionBundling`), its own role and log group, and
+ * active tracing.
  */
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -70,21 +70,7 @@ export class ServiceFunction extends Construct {
         LAUREL_ENV: 'aws',
         ...(props.docsAssets ? { DOCS_ASSETS_DIR: docsAssetsDir } : {}),
       },
-      bundling: {
-        minify: true,
-        sourceMap: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK: a bundled, minified SDK starts in about a third of the time of the runtime's copy.
-        externalModules: [],
-        bundleAwsSDK: true,
-        // An ESM bundle has no `require`; CommonJS dependencies inside it still call it.
-        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-        forceDockerBundling: false,
-        logLevel: LogLevel.WARNING,
-        ...(props.docsAssets ? { commandHooks: copySwaggerUi() } : {}),
-      },
+      bundling: { ...functionBundling, ...(props.docsAssets ? { commandHooks: copySwaggerUi() } : {}) },
     });
 
     Validations.of(this).acknowledge({
