@@ -128,4 +128,16 @@ export const resultRoutes = {
     tag: 'Public',
     schemas: { params: ProgrammeParams },
   }),
+  resultsPage: httpRoute({
+    id: 'resultsPage',
+    method: 'GET',
+    path: '/results/{programmeId}',
+    handler: 'functions/results/results-page.ts',
+    audience: 'public',
+    access: read,
+    summary: 'The public results as an HTML page: shortlists, winners and highly commended per category',
+    tag: 'Public',
+    schemas: { params: ProgrammeParams },
+    produces: 'text/html',
+  }),
 } as const;

@@ -53,11 +53,36 @@ function register(registry: OpenAPIRegistry, route: HttpRoute): void {
   });
 }
 
+/**
+ * What each route tag groups, in the order the reference page shows them. A tag used by a route
+ * but missing here has no description, and the OpenAPI lint (test/unit/openapi-lint.test.ts) fails.
+ */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Public: 'Published shortlists and winners, open to anyone without a token.',
+  Organisations: 'NHS organisations that enter, each identified by its ODS code.',
+  Programmes: 'Awards programmes and their entry and judging dates.',
+  Categories: "A programme's categories: questions, judging criteria, panel size and shortlist size.",
+  Entries: "An organisation's entries, from draft to submitted, and their audit trail.",
+  Evidence: 'Files supporting an entry, uploaded straight to storage with a presigned POST and checked on arrival.',
+  Judging: 'Judges, their conflicts of interest, and the assignment of entries to judges.',
+  'Scores and results': "Judges' scores, fair results, shortlists, winners and feedback to entrants.",
+  Meta: 'Health, this OpenAPI document and the reference page.',
+};
+
 /** The OpenAPI 3.1 document of every HTTP route, generated from the route table's zod schemas. */
 export function buildOpenApiDocument(routes: readonly Route[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const route of routes) if (route.kind === 'http') register(registry, route);
+  const used = new Set<string>();
+  for (const route of routes) {
+    if (route.kind !== 'http') continue;
+    register(registry, route);
+    used.add(route.tag);
+  }
+  const known = Object.keys(TAG_DESCRIPTIONS);
+  const tags = [...known.filter((name) => used.has(name)), ...[...used].filter((name) => !known.includes(name))].map(
+    (name) => ({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) }),
+  );
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -67,5 +92,6 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
       license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
     },
     servers: [{ url: '/' }],
+    tags,
   });
 }

@@ -56,3 +56,11 @@ export function publicCategoryResults(
     finalists,
   };
 }
+
+/** A programme's public results, as the JSON route and the results page both show them. */
+export interface PublicProgrammeResults {
+  programmeId: string;
+  name: string;
+  year: number;
+  categories: PublicCategoryResults[];
+}

@@ -1,4 +1,4 @@
-import { publicCategoryResults } from '../../domain/shortlists/public-results.js';
+import { publicCategoryResults, type PublicProgrammeResults } from '../../domain/shortlists/public-results.js';
 import { allCategories } from '../../store/categories.js';
 import { findOrganisation } from '../../store/organisations.js';
 import { findPublishedShortlist, findWinners } from '../../store/shortlists.js';
@@ -9,7 +9,7 @@ import { getProgramme } from '../programmes.js';
  * title, shortlisted / winner / highly commended) and nothing else. Built only from the published
  * snapshots, so no score, draft, comment or judge can reach it.
  */
-export async function publicProgrammeResults(programmeId: string) {
+export async function publicProgrammeResults(programmeId: string): Promise<PublicProgrammeResults> {
   const programme = await getProgramme(programmeId);
   const categories = await allCategories(programmeId);
   const snapshots = await Promise.all(
