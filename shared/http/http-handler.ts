@@ -64,20 +64,27 @@ async function onceForKey(
   if (claim.kind === 'mismatch') throw new InvalidError('This Idempotency-Key was used with a different request.');
   if (claim.kind === 'in_progress')
     throw new ConflictError('A request with this Idempotency-Key is still in progress.');
+  let result: HttpResult;
   try {
-    const result = await run();
-    await completeKey(
-      scope,
-      key,
-      fingerprint,
-      { status: result.status, body: result.body, headers: result.headers ?? {} },
-      now,
-    );
-    return result;
+    result = await run();
   } catch (error) {
-    await releaseKey(scope, key);
+    // Free the key so a retry runs afresh; if that fails too, the claim lapses by itself, and the
+    // caller still learns why the request failed (a 404 stays a 404).
+    await releaseKey(scope, key).catch((releaseError: unknown) =>
+      logger.warn('idempotency key not released', { error: releaseError as Error }),
+    );
     throw error;
   }
+  // The change is made: answer it even if the answer cannot be recorded, or a retry told "503"
+  // would make it twice. The unfinished claim keeps blocking a retry until it lapses.
+  await completeKey(
+    scope,
+    key,
+    fingerprint,
+    { status: result.status, body: result.body, headers: result.headers ?? {} },
+    now,
+  ).catch((recordError: unknown) => logger.warn('idempotent answer not recorded', { error: recordError as Error }));
+  return result;
 }
 
 /**

@@ -13,10 +13,15 @@ export interface ParsedRequest<S extends RequestSchemas> {
   headers: Readonly<Record<string, string | undefined>>;
 }
 
+/** A refusal stays small whatever was sent: a 250 KB body of bad keys would otherwise echo back as megabytes. */
+const MAX_FIELD_ERRORS = 20;
+const MAX_ERROR_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text);
+
 function fieldErrors(where: string, error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
+  return error.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({
+    path: clip([where, ...issue.path.map(String)].join('.')),
+    message: clip(issue.message),
   }));
 }
 

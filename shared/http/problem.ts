@@ -36,6 +36,7 @@ const mappings: [new (...args: never[]) => Error, Mapping][] = [
   [errors.UnavailableError, { status: 503, slug: 'unavailable', title: 'Temporarily unavailable' }],
 ];
 
+/** Error names the AWS SDK gives throttling and transient faults (as its own retry strategy classifies them). */
 const THROTTLING = new Set([
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
@@ -46,17 +47,58 @@ const THROTTLING = new Set([
   'InternalError',
   'TimeoutError',
   'RequestTimeout',
+  'RequestTimeoutException',
+  'Throttling',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'BandwidthLimitExceeded',
+  'PriorRequestNotComplete',
+  'TransactionInProgressException',
 ]);
 
-/** A DynamoDB or S3 failure the client can retry: throttling, a server fault, a broken connection. */
-export function isTransientDependencyError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const e = error as Error & { $fault?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+/** Node socket and DNS errors the SDK throws after its retries: the network, not the request, failed. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+
+type SdkError = Error & {
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: unknown;
+  code?: string;
+  cause?: unknown;
+  errors?: unknown[];
+};
+
+/**
+ * A DynamoDB or S3 failure the client can retry: throttling, a server fault, a broken connection or
+ * name lookup, or a fault the SDK marks retryable; also when it is the `cause` of another error or
+ * one of an AggregateError's (Node reports a failed dual-stack connect that way).
+ */
+export function isTransientDependencyError(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const e = error as SdkError;
+  const status = e.$metadata?.httpStatusCode ?? 0;
   return (
     THROTTLING.has(e.name) ||
     e.$fault === 'server' ||
-    (e.$metadata?.httpStatusCode ?? 0) >= 500 ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code ?? '')
+    e.$retryable !== undefined ||
+    status >= 500 ||
+    status === 429 ||
+    NETWORK_CODES.has(e.code ?? '') ||
+    isTransientDependencyError(e.cause, depth + 1) ||
+    (Array.isArray(e.errors) && e.errors.some((inner) => isTransientDependencyError(inner, depth + 1)))
   );
 }
 

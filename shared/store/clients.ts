@@ -11,10 +11,22 @@ import { config } from '../config.js';
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 
+/**
+ * A service that takes a connection and never answers must fail fast enough for the SDK's three
+ * attempts and a 503 to fit in the function's 10 s (without it the SDK only logs a warning and
+ * waits for ever): 1 s to connect, 2 s for an answer to begin.
+ */
+const requestHandler = { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true };
+
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
     const { AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB } = config();
-    const base = new DynamoDBClient({ region: AWS_REGION, endpoint: AWS_ENDPOINT_URL_DYNAMODB, maxAttempts: 3 });
+    const base = new DynamoDBClient({
+      region: AWS_REGION,
+      endpoint: AWS_ENDPOINT_URL_DYNAMODB,
+      maxAttempts: 3,
+      requestHandler,
+    });
     documentClient = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -33,6 +45,7 @@ export function s3(): S3Client {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
+      requestHandler,
     });
   }
   return s3Client;
