@@ -87,13 +87,13 @@ export async function completeDraft(world: LocalWorld, entrant: string, category
 
 /**
  * Stores an available evidence record straight into the entry, as a checked upload would leave it:
- * for tests of rules that need evidence without going through an upload.
+ * for tests of rules that need evidence without going through an upload. Pass a ULID (`newId()`)
+ * as `evidenceId` when the test names the file in a path. Returns the evidence id.
  */
-export async function attachCheckedEvidence(entryId: string): Promise<void> {
+export async function attachCheckedEvidence(entryId: string, evidenceId = `EV${Date.now()}`): Promise<string> {
   const entry = await findEntry(entryId);
   if (!entry) throw new Error('no entry');
   const at = new Date().toISOString();
-  const evidenceId = `EV${Date.now()}`;
   const saved = await saveEntry(
     {
       ...entry,
@@ -116,6 +116,7 @@ export async function attachCheckedEvidence(entryId: string): Promise<void> {
     entry.revision,
   );
   if (!saved) throw new Error('evidence not stored');
+  return evidenceId;
 }
 
 /** A submitted entry of a fresh organisation. */

@@ -10,11 +10,18 @@ const hidden = () => new NotFoundError('No such entry.');
  * it. Anyone else is told it does not exist (404, never 403), so ids leak nothing.
  */
 export function assertCanReadEntry(principal: SignedIn, entry: Entry, assignedToCaller: boolean): void {
-  if (principal.role === 'organiser') return;
-  if (principal.role === 'entrant' && principal.orgCode === entry.orgCode) return;
+  if (!canReadEntry(principal, entry, assignedToCaller)) throw hidden();
+}
+
+/**
+ * The rule of {@link assertCanReadEntry} as a test, for lists and for writes that must hide an entry
+ * the same way: a judge's list or score sheet never reaches their own organisation's entry.
+ */
+export function canReadEntry(principal: SignedIn, entry: Pick<Entry, 'orgCode'>, assignedToCaller: boolean): boolean {
+  if (principal.role === 'organiser') return true;
+  if (principal.role === 'entrant') return principal.orgCode === entry.orgCode;
   // A judge never reads their own organisation's entry, even one assigned before it was known.
-  if (principal.role === 'judge' && assignedToCaller && principal.orgCode !== entry.orgCode) return;
-  throw hidden();
+  return assignedToCaller && principal.orgCode !== entry.orgCode;
 }
 
 /** Only the owning organisation's entrants change an entry's content or status. */

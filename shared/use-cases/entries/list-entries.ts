@@ -1,4 +1,4 @@
-import { entrySummary } from '../../domain/entries/entry-access.js';
+import { canReadEntry, entrySummary } from '../../domain/entries/entry-access.js';
 import type { Entry, EntryStatus } from '../../domain/entries/entry.js';
 import type { SignedIn } from '../../domain/principal.js';
 import { pageOfJudgeAssignments } from '../../store/assignments.js';
@@ -25,8 +25,10 @@ export async function listEntries(principal: SignedIn, query: EntryListQuery) {
     result = await listEntriesOfOrganisation(principal.orgCode ?? '', scope(`org#${principal.orgCode}`));
   } else if (principal.role === 'judge') {
     const assignments = await pageOfJudgeAssignments(principal.userId, scope('assigned'));
+    // Assigned, but never their own organisation's entry (it may have been assigned before that was known).
+    const assigned = await findEntries(assignments.items.map((a) => a.entryId));
     result = {
-      items: await findEntries(assignments.items.map((a) => a.entryId)),
+      items: assigned.filter((entry) => canReadEntry(principal, entry, true)),
       ...(assignments.nextCursor ? { nextCursor: assignments.nextCursor } : {}),
     };
   } else if (query.categoryId) {

@@ -1,3 +1,4 @@
+import { canReadEntry } from '../../domain/entries/entry-access.js';
 import { NotFoundError, PreconditionFailedError } from '../../domain/errors.js';
 import type { SignedIn } from '../../domain/principal.js';
 import { writeScore } from '../../domain/scoring/score-rules.js';
@@ -23,7 +24,9 @@ export async function saveMyScore(
 ): Promise<Score> {
   const judgeId = principal.userId;
   const [entry, assignment] = await Promise.all([findEntry(entryId), findAssignment(entryId, judgeId)]);
-  if (!entry || !assignment) throw new NotFoundError('No such entry.');
+  // Assigned is not enough: a judge never scores their own organisation's entry, even one assigned
+  // to them before their organisation was known.
+  if (!entry || !assignment || !canReadEntry(principal, entry, true)) throw new NotFoundError('No such entry.');
   const [category, programme, current] = await Promise.all([
     getCategory(entry.categoryId),
     getProgramme(entry.programmeId),
