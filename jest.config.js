@@ -5,11 +5,10 @@ const base = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }] },
-  // Property tests and embedded servers share 2 cores in CI: 5 s is too tight under load.
-  testTimeout: 30_000,
 };
 
 export default {
+  // Property tests and embedded servers share 2 cores in CI: 5 s is too tight under load.
   testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },

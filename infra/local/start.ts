@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { routeList } from '../routes.js';
 import { claimsFor } from './demo-claims.js';
 import { startLocalStack } from './local-stack.js';
+import { DEMO_PROGRAMMES } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 import { seedDemoData } from './seed.js';
 
@@ -24,6 +25,9 @@ Laurel is running (data in ${dataDir})
   API docs   ${url}/docs
   OpenAPI    ${url}/openapi.json
   Health     ${url}/health
+  Results    ${Object.values(DEMO_PROGRAMMES)
+    .map((p) => `${url}/results/${p.programmeId}`)
+    .join('\n             ')}
 
 Demo tokens (valid 12 h; more with: npm run token -- <organiser|judge|entrant> [--user ID] [--org ODS_CODE]):`);
 for (const user of DEMO_USERS) {

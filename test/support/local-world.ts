@@ -35,6 +35,8 @@ export interface LocalWorld {
  * folder) on ephemeral ports, and the gateway in front of the real handlers.
  */
 export async function startLocalWorld(): Promise<LocalWorld> {
+  // Tests provoke failures on purpose; their logs would bury the results. LAUREL_TEST_LOGS=1 shows them.
+  process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LAUREL_TEST_LOGS ? 'INFO' : 'SILENT';
   const dataDir = mkdtempSync(join(tmpdir(), 'laurel-test-'));
   const stack = await startLocalStack({ dataDir, inMemoryTable: true });
   const url = stack.gateway.url;
