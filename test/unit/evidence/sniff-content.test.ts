@@ -2,6 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { EVIDENCE_CONTENT_TYPES } from '../../../shared/evidence/evidence-types.js';
 import { matchesDeclaredType, SNIFF_BYTES } from '../../../shared/evidence/sniff-content.js';
+import { samplePdf } from '../../support/evidence-uploads.js';
 
 const PDF = 'application/pdf';
 const DOC = 'application/msword';
@@ -24,26 +25,6 @@ function u16(n: number): number[] {
 
 function u32(n: number): number[] {
   return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
-}
-
-/** A one-page PDF with a correct cross-reference table. */
-function minimalPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
-  ];
-  let body = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
-  const offsets = objects.map((object, i) => {
-    const offset = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return bytes(body);
 }
 
 /** A complete 1×1 grey PNG. */
@@ -119,7 +100,7 @@ function ole2(streams: string[], gap = 0): Uint8Array {
 
 describe('matchesDeclaredType accepts genuine files', () => {
   it.each([
-    ['a one-page PDF', PDF, minimalPdf()],
+    ['a one-page PDF', PDF, samplePdf()],
     ['a PNG image', 'image/png', png()],
     ['a JPEG image', 'image/jpeg', jpeg()],
     ['a Word .docx', DOCX, ooxml('word/')],
@@ -139,7 +120,7 @@ describe('matchesDeclaredType accepts genuine files', () => {
 
   it('accepts a declared type given with parameters or in capitals', () => {
     // Act
-    const result = matchesDeclaredType('Application/PDF; charset=binary', minimalPdf());
+    const result = matchesDeclaredType('Application/PDF; charset=binary', samplePdf());
 
     // Assess
     expect(result).toEqual({ ok: true });
@@ -230,7 +211,7 @@ describe('matchesDeclaredType refuses files that are not what they claim', () =>
 
   it('refuses a PDF whose signature comes after other bytes (a polyglot)', () => {
     // Act
-    const result = matchesDeclaredType(PDF, bytes('<html>\n', minimalPdf()));
+    const result = matchesDeclaredType(PDF, bytes('<html>\n', samplePdf()));
 
     // Assess
     expect(result.ok).toBe(false);
