@@ -28,6 +28,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The SDK's S3 client and presigned POST are devDependencies, for tests: ~150 KB a bundle
+    // (shared/store/s3-client.ts has the operations the functions need).
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@aws-sdk/lib-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path.' },
+            { name: '@aws-sdk/client-dynamodb', importNames: ['ScanCommand'], message: 'No Scan on a request path.' },
+            { name: '@aws-sdk/client-s3', message: 'Use shared/store/s3-client.ts: client-s3 is a devDependency.' },
+            { name: '@aws-sdk/s3-presigned-post', message: 'Use shared/store/s3-client.ts (presignPost).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['functions/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,13 +4,13 @@ import type { Category } from '../../shared/domain/categories.js';
 import type { Entry, EntryStatus } from '../../shared/domain/entries/entry.js';
 import type { Programme } from '../../shared/domain/programmes.js';
 import { insertCategory } from '../../shared/store/categories.js';
-import { s3 } from '../../shared/store/clients.js';
 import { findEntry, insertEntry } from '../../shared/store/entries.js';
 import { findOrganisation, insertOrganisation } from '../../shared/store/organisations.js';
 import { findProgramme, insertProgramme } from '../../shared/store/programmes.js';
 import { findJudge } from '../../shared/store/judges.js';
 import { autoAssign } from '../../shared/use-cases/judging/auto-assign.js';
 import { addJudge } from '../../shared/use-cases/judging/judges.js';
+import { localS3 } from './local-s3.js';
 import {
   DEMO_ENTRIES,
   DEMO_JUDGES,
@@ -112,7 +112,7 @@ async function seedEntry(demo: (typeof DEMO_ENTRIES)[number], now: number): Prom
     },
   };
   await insertEntry(entry);
-  await s3().send(
+  await localS3().send(
     new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: DEMO_PDF, ContentType: 'application/pdf' }),
   );
 }

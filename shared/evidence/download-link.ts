@@ -2,8 +2,7 @@
  * Presigned GETs for evidence downloads: a minute long, and always "save as" under the entrant's own
  * file name, so a browser never renders an upload in the API's or the bucket's origin.
  */
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3ObjectClient } from '../store/s3-client.js';
 
 /** How long a download link lasts, and the most this module will sign: one minute. */
 export const DOWNLOAD_WINDOW_SECONDS = 60;
@@ -15,7 +14,7 @@ export const DOWNLOAD_WINDOW_SECONDS = 60;
  * @throws RangeError for a window outside 1 to 60 seconds (a bug).
  */
 export async function createDownloadUrl(
-  s3: S3Client,
+  s3: S3ObjectClient,
   args: { bucket: string; key: string; fileName: string; expiresInSeconds?: number; now?: Date },
 ): Promise<{ url: string; expiresAt: string }> {
   const { bucket, key, fileName, expiresInSeconds = DOWNLOAD_WINDOW_SECONDS } = args;
@@ -24,12 +23,13 @@ export async function createDownloadUrl(
   }
   // SigV4 dates have whole seconds; signing at a whole second makes expiresAt exactly what S3 enforces.
   const signingDate = new Date(Math.floor((args.now ?? new Date()).getTime() / 1000) * 1000);
-  const command = new GetObjectCommand({
-    Bucket: bucket,
-    Key: key,
-    ResponseContentDisposition: attachmentDisposition(fileName),
+  const url = await s3.presignGetObject({
+    bucket,
+    key,
+    responseContentDisposition: attachmentDisposition(fileName),
+    expiresIn: expiresInSeconds,
+    signingDate,
   });
-  const url = await getSignedUrl(s3, command, { expiresIn: expiresInSeconds, signingDate });
   return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };
 }
 

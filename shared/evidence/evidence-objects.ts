@@ -2,7 +2,6 @@
  * The evidence bucket's objects as the upload check sees them: what S3 says about one (HEAD), its
  * first bytes (a ranged GET) and its removal. Keys are the exact keys on the evidence items.
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { config } from '../config.js';
 import type { StoredObject } from '../domain/entries/evidence-rules.js';
 import { s3 } from '../store/clients.js';
@@ -16,12 +15,12 @@ function isMissing(error: unknown): boolean {
 /** Size, ETag, time and stored Content-Type of an object; undefined when there is none. */
 export async function headEvidenceObject(key: string): Promise<StoredObject | undefined> {
   try {
-    const out = await s3().send(new HeadObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+    const out = await s3().headObject({ bucket: config().BUCKET_NAME, key });
     return {
-      size: out.ContentLength ?? 0,
-      etag: out.ETag ?? '',
-      lastModified: out.LastModified ?? new Date(),
-      ...(out.ContentType ? { contentType: out.ContentType } : {}),
+      size: out.contentLength,
+      etag: out.etag,
+      lastModified: out.lastModified,
+      ...(out.contentType ? { contentType: out.contentType } : {}),
     };
   } catch (error) {
     if (isMissing(error)) return undefined;
@@ -36,16 +35,13 @@ export async function headEvidenceObject(key: string): Promise<StoredObject | un
  */
 export async function readLeadingBytes(key: string, count: number, etag?: string): Promise<Uint8Array | undefined> {
   try {
-    const out = await s3().send(
-      new GetObjectCommand({
-        Bucket: config().BUCKET_NAME,
-        Key: key,
-        Range: `bytes=0-${count - 1}`,
-        ...(etag ? { IfMatch: etag } : {}),
-      }),
-    );
-    const bytes = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
-    return bytes.subarray(0, count);
+    const out = await s3().getObject({
+      bucket: config().BUCKET_NAME,
+      key,
+      range: `bytes=0-${count - 1}`,
+      ...(etag ? { ifMatch: etag } : {}),
+    });
+    return out.body.subarray(0, count);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
@@ -54,5 +50,5 @@ export async function readLeadingBytes(key: string, count: number, etag?: string
 
 /** Deletes an object; deleting one that is not there succeeds, so a repeat is harmless. */
 export async function deleteEvidenceObject(key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+  await s3().deleteObject({ bucket: config().BUCKET_NAME, key });
 }

@@ -3,9 +3,8 @@
  * stops a client from writing another key, another content type or a larger file: S3 checks it, the
  * local S3 server does not (toolchain.md), so tests decode it and `on-uploaded` re-checks the object.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { InvalidError, TooLargeError } from '../domain/errors.js';
+import type { S3ObjectClient } from '../store/s3-client.js';
 import { parseEvidenceKey } from './evidence-key.js';
 import { isEvidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-types.js';
 
@@ -26,13 +25,14 @@ export interface UploadPost {
 /**
  * Signs a POST that can create exactly one object: the given key, with the given Content-Type, of
  * 1 to `size` bytes, before the window closes. Presigning is local; no request is sent.
+ * @param args.now the signing time (defaults to the clock); the window starts then.
  * @throws InvalidError for a content type off the allow-list or a size below one byte.
  * @throws TooLargeError for a size above {@link MAX_EVIDENCE_BYTES}.
  * @throws RangeError for a key {@link evidenceKey} did not make or a window above ten minutes (a bug).
  */
 export async function createUploadPost(
-  s3: S3Client,
-  args: { bucket: string; key: string; contentType: string; size: number; expiresInSeconds?: number },
+  s3: S3ObjectClient,
+  args: { bucket: string; key: string; contentType: string; size: number; expiresInSeconds?: number; now?: Date },
 ): Promise<UploadPost> {
   const { bucket, key, contentType, size, expiresInSeconds = UPLOAD_WINDOW_SECONDS } = args;
   if (!isEvidenceContentType(contentType)) {
@@ -50,24 +50,24 @@ export async function createUploadPost(
       maxBytes: MAX_EVIDENCE_BYTES,
     });
   }
-  // A key ending in `${filename}` would make the library sign a starts-with condition instead of the
-  // exact key; only keys that parse as ours (which never contain `$`) are signed.
+  // Only keys that parse as ours (which never contain `$`, so never `${filename}`) are signed.
   if (parseEvidenceKey(key)?.key !== key) throw new RangeError(`not an evidence key: ${key}`);
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_UPLOAD_WINDOW_SECONDS) {
     throw new RangeError(`an upload window must be 1 to ${MAX_UPLOAD_WINDOW_SECONDS} seconds`);
   }
 
-  // The library adds `{bucket}`, `{key}` (exact) and the signing fields as equality conditions, and
+  // The client adds `{bucket}`, `{key}` (exact) and the signing fields as equality conditions, and
   // one `{Content-Type}` for the field we set; the explicit `eq` keeps the rule visible here.
-  const { url, fields } = await createPresignedPost(s3, {
-    Bucket: bucket,
-    Key: key,
-    Fields: { 'Content-Type': contentType },
-    Conditions: [
+  const { url, fields } = await s3.presignPost({
+    bucket,
+    key,
+    fields: { 'Content-Type': contentType },
+    conditions: [
       ['eq', '$Content-Type', contentType],
       ['content-length-range', 1, size],
     ],
-    Expires: expiresInSeconds,
+    expiresInSeconds,
+    ...(args.now ? { now: args.now } : {}),
   });
   return { url, fields, expiresAt: policyExpiration(fields) };
 }

@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { config } from '../config.js';
+import { S3ObjectClient } from './s3-client.js';
 
 /**
  * The only place SDK clients are made: once per process, reused across invocations.
@@ -9,7 +11,7 @@ import { config } from '../config.js';
  * AWS or to the embedded local servers.
  */
 let documentClient: DynamoDBDocumentClient | undefined;
-let s3Client: S3Client | undefined;
+let s3Client: S3ObjectClient | undefined;
 
 /**
  * A service that takes a connection and never answers must fail fast enough for the SDK's three
@@ -27,6 +29,10 @@ export function dynamo(): DynamoDBDocumentClient {
       maxAttempts: 3,
       requestHandler,
     });
+    // The logger middleware copies every input and output through the schema's sensitive-data filter
+    // for `logger.info`, even to the SDK's default no-op logger: a walk of every item read, per call,
+    // for nothing (no logger is configured; errors still reach the caller).
+    base.middlewareStack.remove('loggerMiddleware');
     documentClient = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -34,25 +40,28 @@ export function dynamo(): DynamoDBDocumentClient {
   return documentClient;
 }
 
-export function s3(): S3Client {
+/**
+ * The evidence bucket's client: the few S3 operations the evidence code uses (shared/store/s3-client.ts),
+ * on the SDK's signer, credentials, HTTP handler and retries, without the ~150 KB of client-s3.
+ */
+export function s3(): S3ObjectClient {
   if (!s3Client) {
     const { AWS_REGION, AWS_ENDPOINT_URL_S3 } = config();
-    s3Client = new S3Client({
+    s3Client = new S3ObjectClient({
       region: AWS_REGION,
-      endpoint: AWS_ENDPOINT_URL_S3,
-      forcePathStyle: Boolean(AWS_ENDPOINT_URL_S3),
-      // Newer SDKs add a checksum to presigned requests that S3 then rejects (toolchain.md).
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
+      // Set locally (the embedded S3 server, addressed path-style); in AWS the regional endpoint.
+      ...(AWS_ENDPOINT_URL_S3 ? { endpoint: AWS_ENDPOINT_URL_S3 } : {}),
+      // The SDK's default chain; in a Lambda bundle, the Lambda sources only (infra/bundling.ts).
+      credentials: defaultProvider(),
       maxAttempts: 3,
-      requestHandler,
+      requestHandler: new NodeHttpHandler(requestHandler),
     });
   }
   return s3Client;
 }
 
 /** Tests swap in a client wrapped with injected faults; nothing else calls this. */
-export function useClientsForTest(next: { dynamo?: DynamoDBDocumentClient; s3?: S3Client }): void {
+export function useClientsForTest(next: { dynamo?: DynamoDBDocumentClient; s3?: S3ObjectClient }): void {
   if (next.dynamo) documentClient = next.dynamo;
   if (next.s3) s3Client = next.s3;
 }

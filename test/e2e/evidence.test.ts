@@ -1,9 +1,9 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { localS3 } from '../../infra/local/local-s3.js';
 import { config } from '../../shared/config.js';
 import { newId } from '../../shared/domain/ids.js';
 import { MAX_UPLOAD_WINDOW_SECONDS } from '../../shared/evidence/upload-policy.js';
 import { insertAssignment } from '../../shared/store/assignments.js';
-import { s3 } from '../../shared/store/clients.js';
 import { findEntry, saveEntry } from '../../shared/store/entries.js';
 import {
   postToStorage,
@@ -36,7 +36,7 @@ const listOf = async (entryId: string, token = owner.token) =>
 
 async function objectExists(key: string): Promise<boolean> {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+    await localS3().send(new HeadObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
     return true;
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
@@ -163,7 +163,7 @@ describe('uploading evidence straight to storage', () => {
     const key = `entries/${entryId}/${newId()}/smuggled.pdf`;
 
     // Act
-    await s3().send(new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: samplePdf() }));
+    await localS3().send(new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: samplePdf() }));
     await settled();
 
     // Assess

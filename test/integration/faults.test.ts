@@ -2,8 +2,9 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localS3 } from '../../infra/local/local-s3.js';
 import { config } from '../../shared/config.js';
-import { dynamo, s3, useClientsForTest } from '../../shared/store/clients.js';
+import { dynamo, useClientsForTest } from '../../shared/store/clients.js';
 import { findEntry, listEntriesOfOrganisation } from '../../shared/store/entries.js';
 import { keys } from '../../shared/store/keys.js';
 import { getItem } from '../../shared/store/table.js';
@@ -243,7 +244,9 @@ describe('a failing or throttled S3', () => {
     ['SlowDown', faults.s3SlowDown, 'thrown'],
     ['a 503 without a body', faults.s3Unknown503, 'thrown'],
     ['SlowDown on the wire', faults.wireS3SlowDown, 'wire'],
+    ['a 502 page from a proxy on the wire', faults.wireBadGateway, 'wire'],
     ['a connection reset', faults.connectionReset, 'thrown'],
+    ['a connection reset beneath the retries', faults.connectionReset, 'wire'],
   ] as const)(
     'neither rejects nor deletes an upload whose check meets %s, and checks it when the event comes again',
     async (_name, error, depth) => {
@@ -289,7 +292,7 @@ describe('a failing S3 after the entry is written', () => {
     expect(removed.status).toBe(204);
     expect((await findEntry(entryId))?.evidence).toEqual({});
     expect(injector.calls).toContain('s3:DeleteObject');
-    const object = await s3().send(
+    const object = await localS3().send(
       new HeadObjectCommand({ Bucket: config().BUCKET_NAME, Key: grant.upload.fields.key }),
     );
     expect(object.ContentLength).toBe(samplePdf().length);

@@ -5,19 +5,23 @@ import {
   ProvisionedThroughputExceededException,
   ThrottlingException,
 } from '@aws-sdk/client-dynamodb';
-import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { S3ServiceException } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { dynamo, s3, useClientsForTest } from '../../shared/store/clients.js';
+import { S3ObjectClient, type S3Operation } from '../../shared/store/s3-client.js';
 
 /**
- * Faults injected at the SDK clients the handlers use. The handlers run in this process (the local
- * gateway loads them), so swapping the clients with `useClientsForTest` reaches every request.
+ * Faults injected at the clients the handlers use: the SDK's DynamoDB client and the S3 client of
+ * shared/store/s3-client.ts. The handlers run in this process (the local gateway loads them), so
+ * swapping the clients with `useClientsForTest` reaches every request.
  *
  * Two depths:
- * - `thrown`: the error is thrown in the client's `initialize` step, before the SDK's retries, once
- *   per `send`: the shapes are the SDK's own exception classes, built as the SDK builds them.
+ * - `thrown`: the error is thrown before the retries, once per operation (DynamoDB: in the client's
+ *   `initialize` step; S3: on calling the operation): the shapes are the SDK's own exception classes,
+ *   built as the SDK builds them.
  * - `wire`: the fault is an HTTP answer (or a broken socket) at the client's request handler, so the
- *   SDK parses it, retries it (maxAttempts 3, with back-off) and throws what it really throws.
+ *   client parses it, retries it (maxAttempts 3, with back-off) and throws what it really throws.
  */
 export type Service = 'dynamodb' | 's3';
 
@@ -130,28 +134,8 @@ export function faultInjector() {
     return chosen;
   };
 
-  function wrap<C extends DynamoDBClient | S3Client>(client: C, service: Service): C {
-    const stack = client.middlewareStack as unknown as {
-      add(
-        middleware: (
-          next: (args: unknown) => Promise<unknown>,
-          context: { commandName?: string },
-        ) => (args: unknown) => Promise<unknown>,
-        options: { step: 'initialize'; name: string; priority: 'high' },
-      ): void;
-    };
-    stack.add(
-      (next, context) => async (args) => {
-        const operation = operationOf(context.commandName ?? '');
-        calls.push(`${service}:${operation}`);
-        const fault = take(service, operation, 'thrown');
-        if (fault) throw fault.error();
-        return next(args);
-      },
-      { step: 'initialize', name: 'injectFaults', priority: 'high' },
-    );
-    // Beneath the retries: the request handler answers (or breaks) as a failing service would.
-    const handler = client.config.requestHandler as { handle: (request: any, options?: any) => Promise<any> };
+  /** Beneath the retries: the request handler answers (or breaks) as a failing service would. */
+  function wireFaults(handler: { handle: (request: any, options?: any) => Promise<any> }, service: Service) {
     const send = handler.handle.bind(handler);
     handler.handle = async (request: any, options?: any) => {
       const target = String(request.headers?.['x-amz-target'] ?? '');
@@ -169,32 +153,72 @@ export function faultInjector() {
         },
       };
     };
+  }
+
+  function wrapDynamo(client: DynamoDBClient): DynamoDBClient {
+    const stack = client.middlewareStack as unknown as {
+      add(
+        middleware: (
+          next: (args: unknown) => Promise<unknown>,
+          context: { commandName?: string },
+        ) => (args: unknown) => Promise<unknown>,
+        options: { step: 'initialize'; name: string; priority: 'high' },
+      ): void;
+    };
+    stack.add(
+      (next, context) => async (args) => {
+        const operation = operationOf(context.commandName ?? '');
+        calls.push(`dynamodb:${operation}`);
+        const fault = take('dynamodb', operation, 'thrown');
+        if (fault) throw fault.error();
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectFaults', priority: 'high' },
+    );
+    wireFaults(client.config.requestHandler as { handle: (request: any, options?: any) => Promise<any> }, 'dynamodb');
+    return client;
+  }
+
+  /** The S3 client's operations throw before its retries; its request handler fails beneath them. */
+  function wrapS3(client: S3ObjectClient): S3ObjectClient {
+    const operations: Record<S3Operation, 'headObject' | 'getObject' | 'deleteObject'> = {
+      HeadObject: 'headObject',
+      GetObject: 'getObject',
+      DeleteObject: 'deleteObject',
+    };
+    for (const [operation, method] of Object.entries(operations)) {
+      const real = (client[method] as (args: any) => Promise<any>).bind(client);
+      (client as any)[method] = async (args: any) => {
+        calls.push(`s3:${operation}`);
+        const fault = take('s3', operation, 'thrown');
+        if (fault) throw fault.error();
+        return real(args);
+      };
+    }
+    wireFaults(client.config.requestHandler, 's3');
     return client;
   }
 
   // Fresh clients with the real ones' region, endpoint, retries and credentials, and handlers of their own
   // (so wrapping them leaves the real clients untouched).
-  const dynamoBase = wrap(
+  const dynamoBase = wrapDynamo(
     new DynamoDBClient({
       region: real.dynamo.config.region,
       endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB,
       maxAttempts: real.dynamo.config.maxAttempts,
       credentials: real.dynamo.config.credentials,
     }),
-    'dynamodb',
   );
   const faulty = {
     dynamo: DynamoDBDocumentClient.from(dynamoBase, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     }),
-    s3: wrap(
-      new S3Client({
+    s3: wrapS3(
+      new S3ObjectClient({
         region: real.s3.config.region,
-        endpoint: process.env.AWS_ENDPOINT_URL_S3,
-        forcePathStyle: true,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(real.s3.config.endpoint ? { endpoint: real.s3.config.endpoint } : {}),
         maxAttempts: real.s3.config.maxAttempts,
+        requestHandler: new NodeHttpHandler(),
         // Presigning sends nothing: a presign fault is a failure to sign (the credentials), armed as operation `presign`.
         credentials: async () => {
           const fault = take('s3', 'presign', 'thrown');
@@ -202,7 +226,6 @@ export function faultInjector() {
           return real.s3.config.credentials();
         },
       }),
-      's3',
     ),
   };
 

@@ -3,7 +3,8 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 // eslint-disable-next-line no-restricted-imports
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../../shared/config.js';
-import { dynamo, s3 } from '../../../shared/store/clients.js';
+import { localS3 } from '../../../infra/local/local-s3.js';
+import { dynamo } from '../../../shared/store/clients.js';
 
 /** Everything stored, as `key → canonical JSON`: table items by `pk|sk`, objects by `s3:key`. */
 export type StoredSnapshot = Map<string, string>;
@@ -36,7 +37,9 @@ export async function storedSnapshot(): Promise<StoredSnapshot> {
   } while (start);
   let token: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: config().BUCKET_NAME, ContinuationToken: token }));
+    const page = await localS3().send(
+      new ListObjectsV2Command({ Bucket: config().BUCKET_NAME, ContinuationToken: token }),
+    );
     for (const object of page.Contents ?? []) snapshot.set(`s3:${object.Key}`, `${object.ETag}:${object.Size}`);
     token = page.NextContinuationToken;
   } while (token);

@@ -1,14 +1,13 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import fc from 'fast-check';
 import { attachmentDisposition, createDownloadUrl } from '../../../shared/evidence/download-link.js';
+import { CREDENTIALS, PLACES, s3Twins } from '../../support/s3-twins.js';
 
-const s3 = new S3Client({
-  region: 'eu-west-2',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  forcePathStyle: true,
-  endpoint: 'http://127.0.0.1:4569',
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-});
+const s3 = s3Twins(
+  { region: 'eu-west-2', endpoint: 'http://127.0.0.1:4569' },
+  { accessKeyId: 'test', secretAccessKey: 'test' },
+).ours;
 
 const BUCKET = 'laurel-evidence';
 const KEY = 'entries/01JENTRY/01JEVIDENCE/Resume-final.pdf';
@@ -48,6 +47,27 @@ describe('createDownloadUrl', () => {
     expect(Number(new URL(url).searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(60);
     expect(Date.parse(expiresAt)).toBeLessThanOrEqual(Date.now() + 60_000);
   });
+
+  it.each(PLACES.flatMap((place) => CREDENTIALS.map((credentials) => [place, credentials] as const)))(
+    'signs byte for byte the URL the SDK getSignedUrl signs for the same object, name and time (%j)',
+    async (place, credentials) => {
+      // Prepare
+      const { sdk, ours } = s3Twins(place, credentials);
+      const now = new Date('2026-11-23T10:15:30.750Z');
+      const fileName = 'Résumé of outcomes (final) 100%.pdf';
+
+      // Act
+      const { url } = await createDownloadUrl(ours, { bucket: BUCKET, key: KEY, fileName, now });
+      const expected = await getSignedUrl(
+        sdk,
+        new GetObjectCommand({ Bucket: BUCKET, Key: KEY, ResponseContentDisposition: attachmentDisposition(fileName) }),
+        { expiresIn: 60, signingDate: new Date('2026-11-23T10:15:30Z') },
+      );
+
+      // Assess
+      expect(url).toBe(expected);
+    },
+  );
 
   it.each([61, 0, 3600])('refuses a window of %p seconds', async (expiresInSeconds) => {
     // Act

@@ -1,17 +1,15 @@
 import { createHmac } from 'node:crypto';
-import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { InvalidError, TooLargeError } from '../../../shared/domain/errors.js';
 import { evidenceKey } from '../../../shared/evidence/evidence-key.js';
 import { MAX_EVIDENCE_BYTES } from '../../../shared/evidence/evidence-types.js';
 import { createUploadPost, UPLOAD_WINDOW_SECONDS } from '../../../shared/evidence/upload-policy.js';
+import { atClock, CREDENTIALS, PLACES, s3Twins } from '../../support/s3-twins.js';
 
-const s3 = new S3Client({
-  region: 'eu-west-2',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  forcePathStyle: true,
-  endpoint: 'http://127.0.0.1:4569',
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-});
+const s3 = s3Twins(
+  { region: 'eu-west-2', endpoint: 'http://127.0.0.1:4569' },
+  { accessKeyId: 'test', secretAccessKey: 'test' },
+).ours;
 
 const BUCKET = 'laurel-evidence';
 const KEY = evidenceKey('01JENTRY0000000000000000AA', '01JEVIDENCE00000000000000B', 'Ward round audit.pdf');
@@ -98,6 +96,40 @@ describe('createUploadPost', () => {
     expect(post.fields['X-Amz-Signature']).toBe(expectedSignature(post.fields.Policy!, shortDate));
     expect(post.url).toBe(`http://127.0.0.1:4569/${BUCKET}`);
   });
+
+  it.each(PLACES.flatMap((place) => CREDENTIALS.map((credentials) => [place, credentials] as const)))(
+    'makes byte for byte the POST the SDK createPresignedPost makes for the same upload and time (%j)',
+    async (place, credentials) => {
+      // Prepare
+      const { sdk, ours } = s3Twins(place, credentials);
+      const now = Date.parse('2026-11-23T10:15:30.750Z');
+
+      // Act
+      const post = await createUploadPost(ours, {
+        bucket: BUCKET,
+        key: KEY,
+        contentType: PDF,
+        size: 5000,
+        now: new Date(now),
+      });
+      const expected = await atClock(now, () =>
+        createPresignedPost(sdk, {
+          Bucket: BUCKET,
+          Key: KEY,
+          Fields: { 'Content-Type': PDF },
+          Conditions: [
+            ['eq', '$Content-Type', PDF],
+            ['content-length-range', 1, 5000],
+          ],
+          Expires: UPLOAD_WINDOW_SECONDS,
+        }),
+      );
+
+      // Assess: the same URL, and the same fields in the same order (Policy and X-Amz-Signature included).
+      expect(JSON.stringify({ url: post.url, fields: post.fields })).toBe(JSON.stringify(expected));
+      expect(post.expiresAt).toBe('2026-11-23T10:20:30.000Z');
+    },
+  );
 
   it('refuses an upload window longer than ten minutes', async () => {
     // Act
