@@ -6,16 +6,23 @@
  *   npm run bench:api -- --only getEntry                  one route (by route-table id)
  *   npm run bench:api -- --only getEntry --profile /tmp/prof   also a CPU profile of the world process
  *                                                       while the load is measured: <dir>/<routeId>.cpuprofile
+ *   npm run bench:api -- --judge-org RXX                  judges whose tokens name an organisation (not
+ *                                                       the entries'), so their list checks it is recorded
+ *   npm run bench:api -- --dynamo-in-process              dynalite on the gateway's thread, as before issue 7
+ *                                                       (for comparison; the DB's CPU is then the world's)
  *
  * Starts a local world (embedded DynamoDB and S3, the gateway and the real handlers, as the e2e tests
- * do), seeds a programme, a category, submitted entries and judges assigned to every entry, then for
- * each hot route:
+ * do) with one difference: DynamoDB (dynalite) runs in a `node` process of its own, as in AWS the
+ * database is not on the function's CPU. Seeds a programme, a category, submitted entries and judges
+ * assigned to every entry, then for each hot route:
  *   1. calls it once per connection's caller and records the DynamoDB calls it makes (what, and which
  *      ran side by side), through the process's one DocumentClient;
- *   2. drives it with autocannon from a second process (so the load generator does not share the
- *      gateway's thread: "2 cores" = one for the world, one for the load) for the duration;
- *   3. replays the recorded DynamoDB calls straight through the same DocumentClient, with the same
- *      concurrency and for the same time: the raw round trip of the same data access.
+ *   2. drives it with autocannon from another process (so the load generator does not share the
+ *      gateway's thread; gateway, database and load are three processes on the machine's cores) for
+ *      the duration;
+ *   3. replays the recorded DynamoDB calls straight through the same DocumentClient to the same
+ *      DynamoDB process, with the same concurrency and for the same time: the raw round trip of the
+ *      same data access.
  * and prints p50/p99/throughput of both and the ratio p50 API / p50 raw. Targets (issue 7): ratio
  * ≤ 1.5, ≥ 500 req/s. A route missing from the route table is skipped with a note.
  * A script, not a test: it prints figures.
@@ -56,8 +63,10 @@ interface Figures {
   failures: number;
   /** What the failures were: status codes, connection errors, timeouts. */
   failed?: Record<string, number>;
-  /** CPU time of the world's process (gateway, handlers, SDK and embedded DynamoDB) per answer. */
+  /** CPU time of the world's process (gateway, handlers, SDK) per answer. */
   cpuMs?: number;
+  /** CPU time of the DynamoDB process per answer. */
+  dbCpuMs?: number;
 }
 
 /** CPU milliseconds this process has used since `since`. */
@@ -65,6 +74,11 @@ const cpuSince = (since: NodeJS.CpuUsage) => {
   const { user, system } = process.cpuUsage(since);
   return (user + system) / 1000;
 };
+
+/** The CPU time of the DynamoDB process so far, when it runs in one of its own. */
+type DbCpu = () => Promise<NodeJS.CpuUsage>;
+const cpuMsBetween = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
+  (to.user - from.user + to.system - from.system) / 1000;
 
 /** The value after `--name` on the command line. */
 const argument = (name: string): string | undefined => {
@@ -158,7 +172,7 @@ async function generateLoad(plan: LoadPlan): Promise<Figures> {
  * Runs the load from a child process; meanwhile counts this process's CPU time over the measured
  * part, and with `profile` records a CPU profile of it (for Chrome DevTools or speedscope).
  */
-function loadFromChild(plan: LoadPlan, profile?: string): Promise<Figures> {
+function loadFromChild(plan: LoadPlan, dbCpu: DbCpu, profile?: string): Promise<Figures> {
   const profiler = profile ? new Session() : undefined;
   const post = (method: string) =>
     new Promise<unknown>((done, fail) =>
@@ -167,9 +181,11 @@ function loadFromChild(plan: LoadPlan, profile?: string): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--load-generator'], { execArgv: ['--import', 'tsx'] });
     let cpuStart = process.cpuUsage();
+    let dbStart: Promise<NodeJS.CpuUsage> | undefined;
     child.on('message', async (message: { measuring?: true; result?: Figures; error?: string }) => {
       if (message.measuring) {
         cpuStart = process.cpuUsage();
+        dbStart = dbCpu();
         if (profiler) {
           profiler.connect();
           await post('Profiler.enable');
@@ -177,12 +193,13 @@ function loadFromChild(plan: LoadPlan, profile?: string): Promise<Figures> {
         }
       } else if (message.result) {
         const cpuMs = cpuSince(cpuStart) / message.result.count;
+        const dbCpuMs = cpuMsBetween(await dbStart!, await dbCpu()) / message.result.count;
         if (profiler) {
           const { profile: recorded } = (await post('Profiler.stop')) as { profile: unknown };
           writeFileSync(profile!, JSON.stringify(recorded));
           profiler.disconnect();
         }
-        resolve({ ...message.result, cpuMs });
+        resolve({ ...message.result, cpuMs, dbCpuMs });
       } else reject(new Error(message.error));
     });
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
@@ -204,15 +221,21 @@ async function main(): Promise<void> {
   const connections = flag('connections', 10);
   const seconds = flag('duration', 10);
   const rawSeconds = Math.max(2, Math.round(seconds / 2));
+  const judgeOrg = argument('judge-org');
 
-  const world = await startLocalWorld();
+  const dynamoInProcess = process.argv.includes('--dynamo-in-process');
+  const world = await startLocalWorld({ dynamoInChildProcess: !dynamoInProcess });
+  // In process, the database's CPU is counted in the world's: there is none to count apart.
+  const dbCpu: DbCpu = world.stack.servers.dynamoCpuUsage ?? (async () => ({ user: 0, system: 0 }));
   try {
     // Prepare: a programme open for entries, submitted entries, judges assigned to every entry.
     const setup = await fixtures.setUpProgramme(world);
     const entryIds: string[] = [];
     for (let i = 0; i < ENTRIES; i++) entryIds.push((await fixtures.submittedEntry(world, setup)).entryId);
     const judgeIds = Array.from({ length: connections }, (_, i) => `bench-judge-${String(i + 1).padStart(2, '0')}`);
-    const judgeTokens = await Promise.all(judgeIds.map((userId) => world.token('judge', { userId })));
+    const judgeTokens = await Promise.all(
+      judgeIds.map((userId) => world.token('judge', { userId, ...(judgeOrg ? { orgCode: judgeOrg } : {}) })),
+    );
     for (const judgeId of judgeIds) {
       for (const entryId of entryIds) {
         await insertAssignment({
@@ -337,10 +360,11 @@ async function main(): Promise<void> {
           ...(route.body ? { body: route.body } : {}),
           ...(route.ifMatch ? { ifMatch: etags } : {}),
         },
+        dbCpu,
         profileDir ? join(profileDir, `${route.routeId}.cpuprofile`) : undefined,
       );
-      await replay(send, waves, connections, 1);
-      const raw = await replay(send, waves, connections, rawSeconds);
+      await replay(send, waves, connections, 1, dbCpu);
+      const raw = await replay(send, waves, connections, rawSeconds, dbCpu);
 
       const ratio = api.p50 / raw.p50;
       const misses = [ratio > TARGET_RATIO ? 'ratio' : '', api.perSecond < TARGET_RPS ? 'req/s' : ''].filter(Boolean);
@@ -356,6 +380,7 @@ async function main(): Promise<void> {
         'raw ops/s': Math.round(raw.perSecond),
         'p50 ratio': round(ratio),
         'CPU ms/req API (raw)': `${round(api.cpuMs!)} (${round(raw.cpuMs!)})`,
+        'DB CPU ms/req API (raw)': dynamoInProcess ? 'in world' : `${round(api.dbCpuMs!)} (${round(raw.dbCpuMs!)})`,
         target: misses.length ? `MISSED: ${misses.join(', ')}` : 'ok',
       });
       notes.push(`${route.name}: ${route.method} ${row.path} makes ${shape}`);
@@ -371,12 +396,17 @@ async function main(): Promise<void> {
     for (const line of notes) console.log(line);
     console.log(
       `${connections} connections, ${seconds} s per route after 2 s of warm-up (raw: ${rawSeconds} s, same concurrency); ` +
-        `node ${process.version}, ${availableParallelism()} cores. Targets: p50 ratio ≤ ${TARGET_RATIO}, ≥ ${TARGET_RPS} req/s.`,
+        `node ${process.version}, ${availableParallelism()} cores. Targets: p50 ratio ≤ ${TARGET_RATIO}, ≥ ${TARGET_RPS} req/s.` +
+        (judgeOrg ? ` Judges' tokens name organisation ${judgeOrg}.` : ''),
     );
-    console.log('Raw = the DynamoDB calls recorded from one API call, replayed through the same DocumentClient.');
     console.log(
-      "CPU ms/req = the world process's CPU time per answer (the load generator's excluded): it moves less than " +
-        'p50 and req/s when other work shares the machine. One core serves at most 1000 / (CPU ms/req) req/s.',
+      'Raw = the DynamoDB calls recorded from one API call, replayed through the same DocumentClient to the same ' +
+        'DynamoDB process (dynalite in a node process of its own, as in AWS the database is not on the function’s CPU).',
+    );
+    console.log(
+      "CPU ms/req = the gateway process's CPU time per answer (handlers, SDK; the load generator's and the " +
+        "database's excluded); DB CPU ms/req = the DynamoDB process's. They move less than p50 and req/s when " +
+        'other work shares the machine. One core serves at most 1000 / (CPU ms/req) req/s.',
     );
     if (rows.some((r) => r.target !== 'ok')) process.exitCode = 1;
   } finally {
@@ -408,9 +438,11 @@ async function replay(
   waves: Command[][][],
   concurrency: number,
   seconds: number,
+  dbCpu: DbCpu,
 ): Promise<Figures> {
   const latencies: number[] = [];
   const failed: Record<string, number> = {};
+  const dbStart = await dbCpu();
   const end = performance.now() + seconds * 1000;
   const cpuStart = process.cpuUsage();
   await Promise.all(
@@ -428,7 +460,9 @@ async function replay(
       }
     }),
   );
-  return { ...figures(latencies, seconds, failed), cpuMs: cpuSince(cpuStart) / latencies.length };
+  const cpuMs = cpuSince(cpuStart) / latencies.length;
+  const dbCpuMs = cpuMsBetween(dbStart, await dbCpu()) / latencies.length;
+  return { ...figures(latencies, seconds, failed), cpuMs, dbCpuMs };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -28,11 +28,14 @@ export async function startLocalStack(options: {
   port?: number;
   routes?: readonly Route[];
   log?: (line: string) => void;
+  /** dynalite in a process of its own (the API benchmark); see startEmbeddedServers. */
+  dynamoInChildProcess?: boolean;
 }): Promise<LocalStack> {
   const servers = await startEmbeddedServers({
     dataDir: options.dataDir,
     bucket: { name: LOCAL_BUCKET, cors: LOCAL_BUCKET_CORS },
     ...(options.inMemoryTable !== undefined ? { inMemoryTable: options.inMemoryTable } : {}),
+    ...(options.dynamoInChildProcess ? { dynamoInChildProcess: true } : {}),
   });
   Object.assign(process.env, {
     TABLE_NAME: LOCAL_TABLE,

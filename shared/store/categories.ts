@@ -1,8 +1,9 @@
 import type { Category } from '../domain/categories.js';
 import { PreconditionFailedError } from '../domain/errors.js';
+import type { Programme } from '../domain/programmes.js';
 import { keys } from './keys.js';
 import { allInIndex, listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putIfVersion, putNew, updateItem } from './table.js';
+import { getItem, getMany, putIfVersion, putNew, updateItem } from './table.js';
 
 const toItem = (c: Category) => ({
   ...keys.category(c.categoryId),
@@ -18,6 +19,20 @@ export async function insertCategory(category: Category): Promise<void> {
 export async function findCategory(categoryId: string): Promise<Category | undefined> {
   const item = await getItem<Record<string, unknown>>(keys.category(categoryId));
   return item ? withoutKeys<Category>(item) : undefined;
+}
+
+/** A category and a programme (the one an entry names beside it) in one BatchGet; each undefined when absent. */
+export async function findCategoryAndProgramme(
+  categoryId: string,
+  programmeId: string,
+): Promise<{ category?: Category | undefined; programme?: Programme | undefined }> {
+  const found = await getMany([keys.category(categoryId), keys.programme(programmeId)]);
+  const category = found.get(keys.category(categoryId));
+  const programme = found.get(keys.programme(programmeId));
+  return {
+    category: category ? withoutKeys<Category>(category) : undefined,
+    programme: programme ? withoutKeys<Programme>(programme) : undefined,
+  };
 }
 
 /** Saves a changed category if nobody changed it since `expected` (a first score included). */

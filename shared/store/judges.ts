@@ -1,11 +1,8 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
 import type { Judge } from '../domain/judging/judge.js';
 import { scoreStatusOf, type ScoreStatus } from '../domain/judging/scoring-state.js';
-import { dynamo } from './clients.js';
 import { keys, type Round } from './keys.js';
 import { allInIndex, allUnderPrefix, listPartition, withoutKeys, type ListRequest } from './list-page.js';
-import { getItem, putIfVersion, putNew } from './table.js';
+import { getItem, getMany, putIfVersion, putNew, queryAll } from './table.js';
 
 const toItem = (j: Judge) => ({
   ...keys.judge(j.programmeId, j.userId),
@@ -46,10 +43,17 @@ export async function judgeRecordsOfUser(userId: string): Promise<Judge[]> {
   return allInIndex<Judge>('gsi2', keys.programmesOfJudge(userId).gsi2pk);
 }
 
-interface BatchKeys {
-  Keys: Record<string, unknown>[];
-  ProjectionExpression: string;
-  ExpressionAttributeNames: Record<string, string>;
+/**
+ * The organisation each of the user's judge records names as their own (one per programme they judge
+ * in): one Query, projected, so the usual check that nothing changed carries no conflicts or history.
+ */
+export async function ownOrganisationsOfUser(userId: string): Promise<Pick<Judge, 'programmeId' | 'orgCode'>[]> {
+  return queryAll<Pick<Judge, 'programmeId' | 'orgCode'>>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.programmesOfJudge(userId).gsi2pk },
+    ProjectionExpression: 'programmeId, orgCode',
+  });
 }
 
 /** How {@link scoreStatuses} keys its answer. */
@@ -63,35 +67,16 @@ export async function scoreStatuses(
   pairs: readonly { entryId: string; judgeId: string }[],
   round: Round = 1,
 ): Promise<Map<string, ScoreStatus>> {
-  const statuses = new Map<string, ScoreStatus>(pairs.map((p) => [pairKey(p.entryId, p.judgeId), 'missing']));
-  const byKey = new Map(
-    pairs.map((p) => {
-      const key = keys.score(p.entryId, p.judgeId, round);
-      return [`${key.pk}\n${key.sk}`, pairKey(p.entryId, p.judgeId)] as const;
-    }),
+  const found = await getMany<{ final?: unknown }>(
+    pairs.map((p) => keys.score(p.entryId, p.judgeId, round)),
+    ['final'],
   );
-  const all = [...byKey.keys()].map((k) => {
-    const [pk, sk] = k.split('\n') as [string, string];
-    return { pk, sk };
-  });
-  for (let i = 0; i < all.length; i += 100) {
-    let request: Record<string, BatchKeys> | undefined = {
-      [config().TABLE_NAME]: {
-        Keys: all.slice(i, i + 100),
-        ProjectionExpression: 'pk, sk, #final',
-        ExpressionAttributeNames: { '#final': 'final' },
-      },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const out = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[config().TABLE_NAME] ?? []) {
-        const pair = byKey.get(`${String(item.pk)}\n${String(item.sk)}`);
-        if (pair) statuses.set(pair, scoreStatusOf(item));
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return statuses;
+  return new Map(
+    pairs.map((p) => [
+      pairKey(p.entryId, p.judgeId),
+      scoreStatusOf(found.get(keys.score(p.entryId, p.judgeId, round))),
+    ]),
+  );
 }
 
 /** The status of one judge's score for one entry. */

@@ -1,7 +1,9 @@
+import type { Entry } from '../domain/entries/entry.js';
 import type { Score } from '../domain/scoring/score.js';
+import type { Assignment } from './assignments.js';
 import { keys, type Round } from './keys.js';
 import { allInIndex, allUnderPrefix, withoutKeys } from './list-page.js';
-import { getItem, putAll, putIfVersion, putNew, queryAll } from './table.js';
+import { getItem, getMany, putAll, putIfVersion, putNew, queryAll } from './table.js';
 
 /**
  * A score sheet lives beside its entry (`ENTRY#id`, `ROUND#r#SCORE#judge`), so an entry's scores are
@@ -62,4 +64,25 @@ export async function scoreMarksOfCategory(categoryId: string, round: Round = 1)
       '#comment': 'comment',
     },
   });
+}
+
+/**
+ * What saving a judge's sheet starts from, read together in one BatchGet (every key is known from the
+ * entry id and the judge): the entry, the judge's assignment to it and their sheet so far, each
+ * undefined when absent.
+ */
+export async function findScoreContext(
+  entryId: string,
+  judgeId: string,
+  round: Round = 1,
+): Promise<{ entry?: Entry | undefined; assignment?: Assignment | undefined; score?: Score | undefined }> {
+  const entryKey = keys.entry(entryId);
+  const assignmentKey = keys.assignment(entryId, judgeId, round);
+  const scoreKey = keys.score(entryId, judgeId, round);
+  const found = await getMany([entryKey, assignmentKey, scoreKey]);
+  const item = <T>(key: typeof entryKey) => {
+    const stored = found.get(key);
+    return stored ? withoutKeys<T>(stored) : undefined;
+  };
+  return { entry: item<Entry>(entryKey), assignment: item<Assignment>(assignmentKey), score: item<Score>(scoreKey) };
 }

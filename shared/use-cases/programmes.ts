@@ -2,7 +2,7 @@ import { changeCategory, type Category, type CategoryChanges } from '../domain/c
 import { NotFoundError, PreconditionFailedError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { checkProgrammeDates, type Programme, type ProgrammeDates } from '../domain/programmes.js';
-import { findCategory, insertCategory, saveCategory } from '../store/categories.js';
+import { findCategory, findCategoryAndProgramme, insertCategory, saveCategory } from '../store/categories.js';
 import { findProgramme, insertProgramme, saveProgramme } from '../store/programmes.js';
 
 export async function createProgramme(
@@ -62,6 +62,17 @@ export async function getCategory(categoryId: string): Promise<Category> {
   const category = await findCategory(categoryId);
   if (!category) throw new NotFoundError('No such category.');
   return category;
+}
+
+/** A category and a programme, read together (one round trip); 404 when either is missing. */
+export async function getCategoryAndProgramme(
+  categoryId: string,
+  programmeId: string,
+): Promise<{ category: Category; programme: Programme }> {
+  const { category, programme } = await findCategoryAndProgramme(categoryId, programmeId);
+  if (!category) throw new NotFoundError('No such category.');
+  if (!programme) throw new NotFoundError('No such programme.');
+  return { category, programme };
 }
 
 export async function updateCategory(

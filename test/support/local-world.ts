@@ -32,13 +32,18 @@ export interface LocalWorld {
 
 /**
  * A whole local Laurel for one test file: embedded DynamoDB (in memory) and S3 (in a temporary
- * folder) on ephemeral ports, and the gateway in front of the real handlers.
+ * folder) on ephemeral ports, and the gateway in front of the real handlers. The API benchmark asks
+ * for DynamoDB in a process of its own (`dynamoInChildProcess`), as in AWS it is not on the function's CPU.
  */
-export async function startLocalWorld(): Promise<LocalWorld> {
+export async function startLocalWorld(options: { dynamoInChildProcess?: boolean } = {}): Promise<LocalWorld> {
   // Tests provoke failures on purpose; their logs would bury the results. LAUREL_TEST_LOGS=1 shows them.
   process.env.POWERTOOLS_LOG_LEVEL ??= process.env.LAUREL_TEST_LOGS ? 'INFO' : 'SILENT';
   const dataDir = mkdtempSync(join(tmpdir(), 'laurel-test-'));
-  const stack = await startLocalStack({ dataDir, inMemoryTable: true });
+  const stack = await startLocalStack({
+    dataDir,
+    inMemoryTable: true,
+    ...(options.dynamoInChildProcess ? { dynamoInChildProcess: true } : {}),
+  });
   const url = stack.gateway.url;
   return {
     stack,

@@ -29,9 +29,12 @@ export function assertOwnsEntry(principal: SignedIn, entry: Entry): void {
   if (principal.role !== 'entrant' || principal.orgCode !== entry.orgCode) throw hidden();
 }
 
-/** The entry as the API shows it; a blind category hides who entered from judges. */
-export function entryView(entry: Entry, category: Pick<Category, 'blind'>, principal: SignedIn) {
-  const blindToCaller = category.blind && principal.role === 'judge';
+/**
+ * The entry as the API shows it; a blind category hides who entered from judges. Only a judge's view
+ * needs the category: for a judge without one it is taken as blind (hide rather than leak).
+ */
+export function entryView(entry: Entry, category: Pick<Category, 'blind'> | undefined, principal: SignedIn) {
+  const blindToCaller = principal.role === 'judge' && (category?.blind ?? true);
   return {
     entryId: entry.entryId,
     categoryId: entry.categoryId,

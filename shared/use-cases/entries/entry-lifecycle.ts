@@ -1,21 +1,36 @@
-import { assertCanReadEntry, assertOwnsEntry } from '../../domain/entries/entry-access.js';
+import { assertCanReadEntry, assertOwnsEntry, entryView } from '../../domain/entries/entry-access.js';
 import { createDraft, editDraft, submitEntry, withdrawEntry } from '../../domain/entries/entry-rules.js';
 import type { Entry } from '../../domain/entries/entry.js';
 import { ForbiddenError, InvalidError, NotFoundError, PreconditionFailedError } from '../../domain/errors.js';
 import type { SignedIn } from '../../domain/principal.js';
-import { findAssignment } from '../../store/assignments.js';
+import { findEntryAndAssignment } from '../../store/assignments.js';
 import { insertEntry, findEntry } from '../../store/entries.js';
 import { findOrganisation } from '../../store/organisations.js';
 import { getCategory, getProgramme } from '../programmes.js';
 import { updateEntry } from './update-entry.js';
 
-/** An entry the caller may read, or 404. */
+/**
+ * An entry the caller may read, or 404. One round trip: the entry alone, or for a judge the entry
+ * and their assignment to it together.
+ */
 export async function readableEntry(principal: SignedIn, entryId: string): Promise<Entry> {
-  const entry = await findEntry(entryId);
+  const { entry, assignment } =
+    principal.role === 'judge'
+      ? await findEntryAndAssignment(entryId, principal.userId)
+      : { entry: await findEntry(entryId), assignment: undefined };
   if (!entry) throw new NotFoundError('No such entry.');
-  const assigned = principal.role === 'judge' && (await findAssignment(entryId, principal.userId)) !== undefined;
-  assertCanReadEntry(principal, entry, assigned);
+  assertCanReadEntry(principal, entry, assignment !== undefined);
   return entry;
+}
+
+/**
+ * An entry as the caller may see it, with its version: only a judge's view depends on the category
+ * (a blind one hides who entered), so only a judge's read reads the category too.
+ */
+export async function entryForCaller(principal: SignedIn, entryId: string) {
+  const entry = await readableEntry(principal, entryId);
+  const category = principal.role === 'judge' ? await getCategory(entry.categoryId) : undefined;
+  return { view: entryView(entry, category, principal), version: entry.version };
 }
 
 const checkVersion = (entry: Entry, expected: number | undefined) => {

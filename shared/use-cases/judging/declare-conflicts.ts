@@ -1,7 +1,7 @@
 import { NotFoundError, PreconditionFailedError, UnavailableError } from '../../domain/errors.js';
 import { replaceConflicts, withOwnOrganisation, type DeclaredConflict } from '../../domain/judging/judge.js';
 import type { SignedIn } from '../../domain/principal.js';
-import { findJudge, judgeRecordsOfUser, saveJudge } from '../../store/judges.js';
+import { findJudge, ownOrganisationsOfUser, saveJudge } from '../../store/judges.js';
 import { removeConflictingAssignments } from './remove-conflicting.js';
 
 const ATTEMPTS = 5;
@@ -36,15 +36,20 @@ export async function declareConflicts(
 
 /**
  * Records the organisation a judge's token names as their own on each of their judge records, and
- * takes away any assignment that makes conflicted. Only a change is written, so the usual call is one
- * Query. A lost race is left for the next call.
+ * takes away any assignment that makes conflicted. Only a change is written (and only then is the
+ * whole judge record read), so the usual call is one projected Query. A lost race is left for the
+ * next call. Answers how many assignments were taken away.
  */
-export async function recordOwnOrganisation(principal: SignedIn, now: Date): Promise<void> {
-  if (!principal.orgCode) return;
-  for (const judge of await judgeRecordsOfUser(principal.userId)) {
-    const next = withOwnOrganisation(judge, principal.orgCode, now);
-    if (next && (await saveJudge(next, judge.version))) {
-      await removeConflictingAssignments(next, principal.userId, now);
+export async function recordOwnOrganisation(principal: SignedIn, now: Date): Promise<number> {
+  if (!principal.orgCode) return 0;
+  let removed = 0;
+  for (const record of await ownOrganisationsOfUser(principal.userId)) {
+    if (record.orgCode === principal.orgCode) continue;
+    const judge = await findJudge(record.programmeId, principal.userId);
+    const next = judge && withOwnOrganisation(judge, principal.orgCode, now);
+    if (judge && next && (await saveJudge(next, judge.version))) {
+      removed += (await removeConflictingAssignments(next, principal.userId, now)).length;
     }
   }
+  return removed;
 }
