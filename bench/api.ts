@@ -211,11 +211,10 @@ function loadFromChild(plan: LoadPlan, dbCpu: DbCpu, profile?: string): Promise<
 // The world, the recording of each route's DynamoDB calls and their raw replay.
 
 async function main(): Promise<void> {
-  const [{ routes }, { startLocalWorld }, fixtures, { insertAssignment }, { dynamo }] = await Promise.all([
+  const [{ routes }, { startLocalWorld }, fixtures, { dynamo }] = await Promise.all([
     import('../infra/routes.js'),
     import('../test/support/local-world.js'),
     import('../test/support/fixtures.js'),
-    import('../shared/store/assignments.js'),
     import('../shared/store/clients.js'),
   ]);
   const connections = flag('connections', 10);
@@ -238,15 +237,7 @@ async function main(): Promise<void> {
     );
     for (const judgeId of judgeIds) {
       for (const entryId of entryIds) {
-        await insertAssignment({
-          entryId,
-          judgeId,
-          categoryId: setup.categoryId,
-          programmeId: setup.programmeId,
-          round: 1,
-          assignedAt: new Date().toISOString(),
-          by: 'bench',
-        });
+        await fixtures.assignInStore(setup, entryId, judgeId, 'bench');
       }
     }
     const entryId = entryIds[0]!;

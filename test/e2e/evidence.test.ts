@@ -3,7 +3,6 @@ import { localS3 } from '../../infra/local/local-s3.js';
 import { config } from '../../shared/config.js';
 import { newId } from '../../shared/domain/ids.js';
 import { MAX_UPLOAD_WINDOW_SECONDS } from '../../shared/evidence/upload-policy.js';
-import { insertAssignment } from '../../shared/store/assignments.js';
 import { findEntry, saveEntry } from '../../shared/store/entries.js';
 import {
   postToStorage,
@@ -13,7 +12,7 @@ import {
   uploadEvidence,
   type UploadGrant,
 } from '../support/evidence-uploads.js';
-import { completeDraft, entrantOf, setUpProgramme, type Setup } from '../support/fixtures.js';
+import { assignInStore, completeDraft, entrantOf, setUpProgramme, type Setup } from '../support/fixtures.js';
 import { startLocalWorld, type LocalWorld } from '../support/local-world.js';
 
 const PDF = 'application/pdf';
@@ -444,15 +443,7 @@ describe('who may see and change evidence', () => {
 
   it('shows it to a judge assigned to the entry, and to organisers', async () => {
     // Prepare
-    await insertAssignment({
-      entryId,
-      judgeId: 'judge-evidence',
-      categoryId: setup.categoryId,
-      programmeId: setup.programmeId,
-      round: 1,
-      assignedAt: new Date().toISOString(),
-      by: 'organiser-1',
-    });
+    await assignInStore(setup, entryId, 'judge-evidence');
 
     // Act
     const judged = await world.call('GET', `/entries/${entryId}/evidence/${evidenceId}`, { token: judge });

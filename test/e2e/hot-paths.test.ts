@@ -1,6 +1,12 @@
 import { dynamo } from '../../shared/store/clients.js';
-import { insertAssignment } from '../../shared/store/assignments.js';
-import { entrantOf, HSJ_CRITERIA, setUpProgramme, submittedEntry, type Setup } from '../support/fixtures.js';
+import {
+  assignInStore,
+  entrantOf,
+  HSJ_CRITERIA,
+  setUpProgramme,
+  submittedEntry,
+  type Setup,
+} from '../support/fixtures.js';
 import { startLocalWorld, type ApiAnswer, type LocalWorld } from '../support/local-world.js';
 
 /**
@@ -33,16 +39,7 @@ async function callsOf(act: () => Promise<unknown>): Promise<Call[]> {
 const names = (made: Call[]) => made.map((c) => c.name);
 
 const judge = (userId: string, orgCode?: string) => world.token('judge', { userId, ...(orgCode ? { orgCode } : {}) });
-const assign = (entryId: string, judgeId: string) =>
-  insertAssignment({
-    entryId,
-    judgeId,
-    categoryId: setup.categoryId,
-    programmeId: setup.programmeId,
-    round: 1,
-    assignedAt: new Date().toISOString(),
-    by: 'test',
-  });
+const assign = (entryId: string, judgeId: string) => assignInStore(setup, entryId, judgeId, 'test');
 const sheet = (final = false) => ({
   scores: Object.fromEntries(HSJ_CRITERIA.map((c) => [c.id, 6])),
   comment: 'Clear outcomes',
@@ -163,15 +160,7 @@ describe('saving a score sheet', () => {
     // Prepare: a category of its own, so this sheet is its first
     const fresh = await setUpProgramme(world);
     const { entryId } = await submittedEntry(world, fresh);
-    await insertAssignment({
-      entryId,
-      judgeId: 'judge-scorer',
-      categoryId: fresh.categoryId,
-      programmeId: fresh.programmeId,
-      round: 1,
-      assignedAt: new Date().toISOString(),
-      by: 'test',
-    });
+    await assignInStore(fresh, entryId, 'judge-scorer', 'test');
     const token = await judge('judge-scorer');
     // Act
     let etag = '';

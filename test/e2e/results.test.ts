@@ -1,8 +1,14 @@
 import { publishShortlist } from '../../shared/domain/shortlists/publication.js';
-import { insertAssignment } from '../../shared/store/assignments.js';
 import { findEntry } from '../../shared/store/entries.js';
 import { findShortlist, insertPublishedShortlist } from '../../shared/store/shortlists.js';
-import { HSJ_CRITERIA, QUESTIONS, setUpProgramme, submittedEntry, type Setup } from '../support/fixtures.js';
+import {
+  assignInStore,
+  HSJ_CRITERIA,
+  QUESTIONS,
+  setUpProgramme,
+  submittedEntry,
+  type Setup,
+} from '../support/fixtures.js';
 import { startLocalWorld, type LocalWorld } from '../support/local-world.js';
 
 /**
@@ -31,15 +37,7 @@ const marksFor = (entryIndex: number, judgeIndex: number) => {
 };
 
 async function assign(entryId: string, judgeId: string, categoryId: string) {
-  await insertAssignment({
-    entryId,
-    judgeId,
-    categoryId,
-    programmeId: setup.programmeId,
-    round: 1,
-    assignedAt: new Date().toISOString(),
-    by: 'organiser-1',
-  });
+  await assignInStore({ categoryId, programmeId: setup.programmeId }, entryId, judgeId);
 }
 
 const putScore = (judge: string, entryId: string, body: unknown, ifMatch?: string) =>
@@ -479,15 +477,7 @@ describe('the judging deadline', () => {
     // Prepare: a programme whose entries are in, then its dates move so that judging closed yesterday
     const late = await setUpProgramme(world);
     const { entryId } = await submittedEntry(world, late);
-    await insertAssignment({
-      entryId,
-      judgeId: 'judge-ann',
-      categoryId: late.categoryId,
-      programmeId: late.programmeId,
-      round: 1,
-      assignedAt: new Date().toISOString(),
-      by: 'organiser-1',
-    });
+    await assignInStore(late, entryId, 'judge-ann');
     const programme = await world.call('GET', `/programmes/${late.programmeId}`, { token: late.organiser });
     const now = Date.now();
     const moved = await world.call('PATCH', `/programmes/${late.programmeId}`, {

@@ -1,3 +1,4 @@
+import { insertAssignment } from '../../shared/store/assignments.js';
 import { findEntry, saveEntry } from '../../shared/store/entries.js';
 import type { LocalWorld } from './local-world.js';
 
@@ -128,3 +129,20 @@ export async function submittedEntry(world: LocalWorld, setup: Setup, org?: { co
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.text}`);
   return { entryId: draft.entryId, entrant };
 }
+
+/** Assigns a judge to an entry straight in the store, as an organiser's assignment would leave it. */
+export const assignInStore = (
+  where: Pick<Setup, 'categoryId' | 'programmeId'>,
+  entryId: string,
+  judgeId: string,
+  by = 'organiser-1',
+) =>
+  insertAssignment({
+    entryId,
+    judgeId,
+    categoryId: where.categoryId,
+    programmeId: where.programmeId,
+    round: 1,
+    assignedAt: new Date().toISOString(),
+    by,
+  });

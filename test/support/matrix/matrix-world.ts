@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../../shared/domain/ids.js';
-import { insertAssignment } from '../../../shared/store/assignments.js';
 import {
   attachCheckedEvidence,
   completeDraft,
@@ -9,6 +8,7 @@ import {
   QUESTIONS,
   setUpProgramme,
   submittedEntry,
+  assignInStore,
 } from '../fixtures.js';
 import type { ApiAnswer, CallOptions, LocalWorld } from '../local-world.js';
 import { MATRIX_ROLES, type MatrixRole } from './roles.js';
@@ -384,15 +384,7 @@ export async function buildMatrixWorld(world: LocalWorld): Promise<MatrixWorld> 
       // assignment away (as it should); put it back, so every cell of theirs meets the worst case:
       // assigned to an entry of their own organisation.
       if (role !== 'ownOrgJudge') return;
-      await insertAssignment({
-        entryId: submitted.entryId,
-        judgeId: judges.ownOrg,
-        categoryId,
-        programmeId,
-        round: 1,
-        assignedAt: new Date().toISOString(),
-        by: 'organiser-1',
-      });
+      await assignInStore({ categoryId, programmeId }, submitted.entryId, judges.ownOrg);
     },
     call(role, method, path, options = {}) {
       const token = tokens[role];
