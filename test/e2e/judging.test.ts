@@ -365,6 +365,14 @@ describe('a blind category', () => {
     const organiserView = await world.call('GET', `/entries/${entries['B-fylde']}`, { token: setup.organiser });
     expect(organiserView.body.title).toBe('Entry of 02M');
   });
+
+  it("hides the entrant's evidence file names from the judge, not from organisers", async () => {
+    const path = `/entries/${entries['B-fylde']}/evidence`;
+    const judgeView = await world.call('GET', path, { token: tokens.gareth });
+    expect(judgeView.body.items.map((i: { fileName: string }) => i.fileName)).toEqual(['Evidence 1.pdf']);
+    const organiserView = await world.call('GET', path, { token: setup.organiser });
+    expect(organiserView.body.items.map((i: { fileName: string }) => i.fileName)).toEqual(['plan.pdf']);
+  });
 });
 
 describe("a judge's own organisation", () => {

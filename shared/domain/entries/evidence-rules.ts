@@ -4,7 +4,12 @@
  * entry item, so each change here is part of one conditional write of the entry, which is what keeps
  * the per-category file limit exact when requests race.
  */
-import { hasExpectedExtension, type EvidenceContentType } from '../../evidence/evidence-types.js';
+import {
+  EVIDENCE_TYPE_DETAILS,
+  hasExpectedExtension,
+  isEvidenceContentType,
+  type EvidenceContentType,
+} from '../../evidence/evidence-types.js';
 import type { SniffResult } from '../../evidence/sniff-content.js';
 import type { Category } from '../categories.js';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.js';
@@ -52,11 +57,26 @@ export function evidenceStatusAt(item: EvidenceItem, now: Date): { status: Evide
   return { status: item.status, ...(item.rejectedReason ? { rejectedReason: item.rejectedReason } : {}) };
 }
 
-/** The evidence list entry for one item (original file name, no storage key). */
-export function evidenceView(item: EvidenceItem, now: Date) {
+/**
+ * The file name a reader sees. Judges of a blind category get "Evidence 2.pdf" instead: an
+ * entrant's own file names ("Halton CCG board paper.pdf") would tell them who entered.
+ */
+export function shownFileName(item: EvidenceItem, position: number, hideOrigin: boolean): string {
+  if (!hideOrigin) return item.fileName;
+  const extension = isEvidenceContentType(item.contentType)
+    ? EVIDENCE_TYPE_DETAILS[item.contentType].extensions[0]
+    : '';
+  return `Evidence ${position + 1}${extension ? `.${extension}` : ''}`;
+}
+
+const byId = (a: EvidenceItem, b: EvidenceItem) =>
+  a.evidenceId < b.evidenceId ? -1 : a.evidenceId > b.evidenceId ? 1 : 0;
+
+/** The evidence list entry for one item (no storage key). */
+export function evidenceView(item: EvidenceItem, now: Date, fileName = item.fileName) {
   return {
     evidenceId: item.evidenceId,
-    fileName: item.fileName,
+    fileName,
     contentType: item.contentType,
     size: item.size,
     ...evidenceStatusAt(item, now),
@@ -65,10 +85,10 @@ export function evidenceView(item: EvidenceItem, now: Date) {
 }
 
 /** An entry's evidence, oldest first (ids are ULIDs, so id order is creation order). */
-export function evidenceList(entry: Pick<Entry, 'evidence'>, now: Date) {
+export function evidenceList(entry: Pick<Entry, 'evidence'>, now: Date, hideOrigin = false) {
   return Object.values(entry.evidence)
-    .sort((a, b) => (a.evidenceId < b.evidenceId ? -1 : a.evidenceId > b.evidenceId ? 1 : 0))
-    .map((item) => evidenceView(item, now));
+    .sort(byId)
+    .map((item, position) => evidenceView(item, now, shownFileName(item, position, hideOrigin)));
 }
 
 const onlyDrafts = (entry: Entry) => {
@@ -220,7 +240,12 @@ export function settleUpload(
 }
 
 /** The item a reader may download: it must exist (404) and be available (409). */
-export function downloadableEvidence(entry: Entry, evidenceId: string, now: Date): EvidenceItem {
+export function downloadableEvidence(
+  entry: Entry,
+  evidenceId: string,
+  now: Date,
+  hideOrigin = false,
+): { key: string; fileName: string } {
   const item = entry.evidence[evidenceId];
   if (!item) throw new NotFoundError('No such evidence file.');
   if (item.status !== 'available') {
@@ -229,7 +254,8 @@ export function downloadableEvidence(entry: Entry, evidenceId: string, now: Date
       evidenceStatus: status,
     });
   }
-  return item;
+  const position = Object.values(entry.evidence).sort(byId).indexOf(item);
+  return { key: item.key, fileName: shownFileName(item, position, hideOrigin) };
 }
 
 /** Removes one evidence file from a draft, recording it in the entry's history. */

@@ -287,10 +287,22 @@ describe('reading evidence', () => {
 
   it('hands out only available files: 404 for none, 409 for pending or rejected', () => {
     const entry = draft([item('A', 'available'), item('B', 'pending'), item('C', 'rejected')]);
-    expect(downloadableEvidence(entry, 'A', at(0)).evidenceId).toBe('A');
+    expect(downloadableEvidence(entry, 'A', at(0)).key).toBe(entry.evidence.A!.key);
     expect(() => downloadableEvidence(entry, 'B', at(0))).toThrow(ConflictError);
     expect(() => downloadableEvidence(entry, 'C', at(0))).toThrow(ConflictError);
     expect(() => downloadableEvidence(entry, 'X', at(0))).toThrow(NotFoundError);
+  });
+});
+
+describe('a blind category', () => {
+  it("hides the entrant's file names from its judges, in the list and in the download", () => {
+    const entry = draft([item('A', 'available'), item('B', 'available')]);
+    expect(evidenceList(entry, at(0), true).map((i) => i.fileName)).toEqual(['Evidence 1.pdf', 'Evidence 2.pdf']);
+    expect(downloadableEvidence(entry, 'B', at(0), true).fileName).toBe('Evidence 2.pdf');
+    expect(evidenceList(entry, at(0)).map((i) => i.fileName)).toEqual([
+      entry.evidence.A!.fileName,
+      entry.evidence.B!.fileName,
+    ]);
   });
 });
 
