@@ -83,3 +83,28 @@ export async function scoreStatuses(
 export async function scoreStatus(entryId: string, judgeId: string, round: Round = 1): Promise<ScoreStatus> {
   return scoreStatusOf(await getItem<{ final?: unknown }>(keys.score(entryId, judgeId, round)));
 }
+
+/**
+ * Every judge of a programme, read strongly consistently: for a writer of assignments that must see
+ * a conflict declared a moment ago (the plain {@link allJudgesOfProgramme} may read a stale copy in AWS).
+ */
+export async function currentJudgesOfProgramme(programmeId: string): Promise<Judge[]> {
+  const { pk, skPrefix } = keys.judgesOfProgramme(programmeId);
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    ConsistentRead: true,
+  });
+  return items.map(withoutKeys<Judge>);
+}
+
+/** Some judges of a programme by user id, in one strongly consistent BatchGet; absent ones are left out. */
+export async function judgesByIds(programmeId: string, userIds: readonly string[]): Promise<Map<string, Judge>> {
+  const found = await getMany(userIds.map((userId) => keys.judge(programmeId, userId)));
+  return new Map(
+    userIds.flatMap((userId) => {
+      const item = found.get(keys.judge(programmeId, userId));
+      return item ? [[userId, withoutKeys<Judge>(item)] as const] : [];
+    }),
+  );
+}

@@ -56,6 +56,12 @@ export const keys = {
     skPrefix: `ROUND#${round}#ASSIGNLOG#`,
   }),
 
+  /**
+   * A category's assignment lease: whoever holds it is the one writer of the category's assignments
+   * (an automatic run or a manual assignment). Its sort key is outside the ASSIGNLOG# prefix.
+   */
+  assignmentLease: (categoryId: string, round: Round = 1) => one(`CAT#${categoryId}`, `ROUND#${round}#ASSIGNLOCK`),
+
   score: (entryId: string, judgeId: string, round: Round = 1) =>
     one(`ENTRY#${entryId}`, `ROUND#${round}#SCORE#${judgeId}`),
   scoresOfEntry: (entryId: string, round: Round = 1) => ({ pk: `ENTRY#${entryId}`, skPrefix: `ROUND#${round}#SCORE#` }),

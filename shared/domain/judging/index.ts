@@ -6,3 +6,4 @@ export * from './judge.js';
 export * from './manual-assignment.js';
 export * from './panel.js';
 export * from './scoring-state.js';
+export * from './assignment-lease.js';

@@ -26,6 +26,8 @@ export async function declareConflicts(
     }
     const next = replaceConflicts(judge, conflicts, principal.orgCode, principal.userId, now);
     if (await saveJudge(next, judge.version)) {
+      // Only after the judge's write: an assignment written meanwhile is then either seen here or
+      // withdrawn by its writer (the argument is at withdrawNowConflicting).
       const removed = await removeConflictingAssignments(next, principal.userId, now);
       return { judge: next, removed };
     }

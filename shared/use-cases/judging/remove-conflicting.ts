@@ -1,10 +1,11 @@
-import type { AssignmentRemoval } from '../../domain/judging/assignment-log.js';
+import { writtenAssignmentsNowConflicting } from '../../domain/judging/assignment-lease.js';
+import type { AssignmentRemoval, RemovalReason } from '../../domain/judging/assignment-log.js';
 import { assignmentsBrokenBy } from '../../domain/judging/conflicts.js';
 import type { Judge } from '../../domain/judging/judge.js';
 import { recordRemoval } from '../../store/assignment-log.js';
-import { assignmentsOfJudge, deleteAssignment } from '../../store/assignments.js';
+import { assignmentsOfJudge, deleteAssignment, type Assignment } from '../../store/assignments.js';
 import { findEntries } from '../../store/entries.js';
-import { pairKey, scoreStatuses } from '../../store/judges.js';
+import { judgesByIds, pairKey, scoreStatuses } from '../../store/judges.js';
 
 /**
  * Takes from a judge every assignment in the judge's programme that their conflicts (declared, or
@@ -46,4 +47,51 @@ export async function removeConflictingAssignments(
     removed.push({ entryId: a.entryId, categoryId: a.categoryId, reason: a.reason, scoreStatus });
   }
   return removed;
+}
+
+/**
+ * Why no conflicting assignment survives a race between a writer of assignments (an automatic run,
+ * a manual assignment) and a judge's change of conflicts (declared, or their own organisation):
+ *
+ * - the judge's side writes the judge item FIRST (one conditional write) and only THEN reads the
+ *   judge's assignments and removes those that conflict ({@link removeConflictingAssignments});
+ * - the writer's side, holding the category's lease, reads the judges and checks them before it
+ *   writes (the usual refusal), writes, and THEN reads the judges it wrote for again, strongly
+ *   consistently, and withdraws any assignment they now forbid ({@link withdrawNowConflicting}).
+ *
+ * Take the writer's second read of the judge. If the judge's write came before it, that read sees the
+ * new conflicts and the writer withdraws its own assignment. If it came after, then the assignment
+ * was written before the judge's write, hence before the judge's side reads the assignments, which
+ * therefore finds it and removes it. Either way it goes; whichever order the steps interleave in.
+ * (In AWS the judge's side reads assignments through a GSI, which lags its table by well under a
+ * second; the argument assumes that read sees a write made before it, as the embedded DynamoDB does.)
+ */
+export async function withdrawNowConflicting(
+  written: readonly (Pick<Assignment, 'entryId' | 'judgeId' | 'categoryId' | 'programmeId' | 'round'> & {
+    orgCode: string;
+  })[],
+  now: Date,
+): Promise<{ entryId: string; judgeId: string; reason: RemovalReason }[]> {
+  const [first] = written;
+  if (!first) return [];
+  const judgesNow = await judgesByIds(first.programmeId, [...new Set(written.map((a) => a.judgeId))]);
+  const broken = writtenAssignmentsNowConflicting(written, judgesNow);
+  if (broken.length === 0) return [];
+  const statuses = await scoreStatuses(broken);
+  const at = now.toISOString();
+  for (const a of broken) {
+    // Recorded before it goes, as every removal is; the judge's declaration is what took it away.
+    await recordRemoval({
+      categoryId: a.categoryId,
+      entryId: a.entryId,
+      judgeId: a.judgeId,
+      round: a.round,
+      at,
+      by: a.judgeId,
+      reason: a.reason,
+      scoreStatus: statuses.get(pairKey(a.entryId, a.judgeId)) ?? 'missing',
+    });
+    await deleteAssignment(a.entryId, a.judgeId, a.round);
+  }
+  return broken.map(({ entryId, judgeId, reason }) => ({ entryId, judgeId, reason }));
 }
