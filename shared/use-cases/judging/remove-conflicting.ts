@@ -27,6 +27,18 @@ export async function removeConflictingAssignments(
     }),
     judge,
   );
+  const removed = await removeRecorded(broken, () => by, now);
+  return removed.map(({ entryId, categoryId, reason, scoreStatus }) => ({ entryId, categoryId, reason, scoreStatus }));
+}
+
+type BrokenAssignment = Pick<Assignment, 'entryId' | 'judgeId' | 'categoryId' | 'round'> & { reason: RemovalReason };
+
+/** Removes assignments, each recorded in its category's log (with its score status) before it goes. */
+async function removeRecorded<A extends BrokenAssignment>(
+  broken: readonly A[],
+  by: (assignment: A) => string,
+  now: Date,
+): Promise<(A & { scoreStatus: AssignmentRemoval['scoreStatus'] })[]> {
   if (broken.length === 0) return [];
   const statuses = await scoreStatuses(broken);
   const at = now.toISOString();
@@ -39,12 +51,12 @@ export async function removeConflictingAssignments(
       judgeId: a.judgeId,
       round: a.round,
       at,
-      by,
+      by: by(a),
       reason: a.reason,
       scoreStatus,
     });
     await deleteAssignment(a.entryId, a.judgeId, a.round);
-    removed.push({ entryId: a.entryId, categoryId: a.categoryId, reason: a.reason, scoreStatus });
+    removed.push({ ...a, scoreStatus });
   }
   return removed;
 }
@@ -76,22 +88,7 @@ export async function withdrawNowConflicting(
   if (!first) return [];
   const judgesNow = await judgesByIds(first.programmeId, [...new Set(written.map((a) => a.judgeId))]);
   const broken = writtenAssignmentsNowConflicting(written, judgesNow);
-  if (broken.length === 0) return [];
-  const statuses = await scoreStatuses(broken);
-  const at = now.toISOString();
-  for (const a of broken) {
-    // Recorded before it goes, as every removal is; the judge's declaration is what took it away.
-    await recordRemoval({
-      categoryId: a.categoryId,
-      entryId: a.entryId,
-      judgeId: a.judgeId,
-      round: a.round,
-      at,
-      by: a.judgeId,
-      reason: a.reason,
-      scoreStatus: statuses.get(pairKey(a.entryId, a.judgeId)) ?? 'missing',
-    });
-    await deleteAssignment(a.entryId, a.judgeId, a.round);
-  }
+  // The judge's declaration is what took these away, so the judge is recorded as the remover.
+  await removeRecorded(broken, (a) => a.judgeId, now);
   return broken.map(({ entryId, judgeId, reason }) => ({ entryId, judgeId, reason }));
 }
